@@ -1,0 +1,132 @@
+package de.foerderregister.application;
+
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.InvalidInput;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The field rules of SPEC's application table, in one place for the API, the import and the UI.
+ * All errors are collected, so the client learns every problem at once.
+ */
+public final class ApplicationRules {
+
+    static final int TITLE_MIN = 3;
+    static final int TITLE_MAX = 200;
+    static final int NOTES_MAX = 4000;
+    static final int RUNTIME_MAX_YEARS = 10;
+
+    private ApplicationRules() {
+    }
+
+    /** The accepted content, or {@link InvalidInput} naming each broken rule. */
+    public static ApplicationContent accept(ApplicationCommand command) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = command.title() == null ? null : command.title().strip();
+        if (title == null || title.isEmpty()) {
+            errors.add(new FieldError("title", "is required"));
+        } else if (title.length() < TITLE_MIN || title.length() > TITLE_MAX) {
+            errors.add(new FieldError("title", "must be " + TITLE_MIN + " to " + TITLE_MAX + " characters long"));
+        }
+        required(errors, "ownerState", command.ownerState());
+        required(errors, "type", command.type());
+        required(errors, "fundingSource", command.fundingSource());
+        required(errors, "startDate", command.startDate());
+        required(errors, "endDate", command.endDate());
+        if (command.startDate() != null && command.endDate() != null) {
+            if (command.endDate().isBefore(command.startDate())) {
+                errors.add(new FieldError("endDate", "must not be before startDate"));
+            } else if (command.endDate().isAfter(command.startDate().plusYears(RUNTIME_MAX_YEARS))) {
+                errors.add(new FieldError("endDate", "the runtime must not exceed " + RUNTIME_MAX_YEARS + " years"));
+            }
+        }
+        BigDecimal requested = amount(errors, "requestedAmount", command.requestedAmount(), true);
+        String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().strip();
+        if (notes != null && notes.length() > NOTES_MAX) {
+            errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters long"));
+        }
+        List<AnnualPlanEntry> plan = annualPlan(errors, command, requested);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return new ApplicationContent(title, command.ownerState(), command.type(), command.fundingSource(),
+                command.startDate(), command.endDate(), requested, plan, notes);
+    }
+
+    private static List<AnnualPlanEntry> annualPlan(List<FieldError> errors, ApplicationCommand command,
+                                                    @Nullable BigDecimal requested) {
+        if (command.annualPlan() == null || command.annualPlan().isEmpty()) {
+            return List.of();
+        }
+        List<AnnualPlanEntry> plan = new ArrayList<>();
+        Set<Integer> years = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean complete = true;
+        for (int i = 0; i < command.annualPlan().size(); i++) {
+            AnnualPlanEntry entry = command.annualPlan().get(i);
+            String field = "annualPlan[" + i + "]";
+            if (entry == null) {
+                errors.add(new FieldError(field, "must be an object with year and amount"));
+                complete = false;
+                continue;
+            }
+            if (entry.year() == null) {
+                errors.add(new FieldError(field + ".year", "is required"));
+                complete = false;
+            } else if (!years.add(entry.year())) {
+                errors.add(new FieldError(field + ".year", "appears more than once"));
+            } else if (command.startDate() != null && command.endDate() != null
+                    && (entry.year() < command.startDate().getYear() || entry.year() > command.endDate().getYear())) {
+                errors.add(new FieldError(field + ".year", "must lie within the runtime "
+                        + command.startDate().getYear() + "–" + command.endDate().getYear()));
+            }
+            BigDecimal amount = amount(errors, field + ".amount", entry.amount(), false);
+            if (amount == null) {
+                complete = false;
+            } else {
+                sum = sum.add(amount);
+                plan.add(new AnnualPlanEntry(entry.year(), amount));
+            }
+        }
+        if (complete && requested != null && sum.compareTo(requested) != 0) {
+            errors.add(new FieldError("annualPlan", "the yearly amounts sum to " + Money.exact(sum)
+                    + " but must sum exactly to the requested amount " + requested));
+        }
+        plan.sort(Comparator.comparing(AnnualPlanEntry::year, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return plan;
+    }
+
+    /** A checked amount with two decimals, or null after recording why it was refused. */
+    private static @Nullable BigDecimal amount(List<FieldError> errors, String field, @Nullable BigDecimal value,
+                                               boolean positive) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!Money.hasCents(value)) {
+            errors.add(new FieldError(field, "must have at most two decimal places"));
+            return null;
+        }
+        if (positive ? value.signum() <= 0 : value.signum() < 0) {
+            errors.add(new FieldError(field, positive ? "must be greater than 0" : "must not be negative"));
+            return null;
+        }
+        if (value.compareTo(Money.LIMIT) >= 0) {
+            errors.add(new FieldError(field, "must be less than 1000000000000"));
+            return null;
+        }
+        return Money.exact(value);
+    }
+
+    private static void required(List<FieldError> errors, String field, @Nullable Object value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package de.foerderregister.application;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A Projektantrag as stored. Changes go through {@link ApplicationService}, never in place elsewhere. */
+@MappedEntity("funding_application")
+public record FundingApplication(
+        @Id @GeneratedValue @Nullable Long id,
+        String reference,
+        String title,
+        StateCode ownerState,
+        ApplicationType type,
+        FundingSource fundingSource,
+        LocalDate startDate,
+        LocalDate endDate,
+        BigDecimal requestedAmount,
+        @Nullable BigDecimal approvedAmount,
+        Status status,
+        @Nullable String notes,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long version) {
+
+    static FundingApplication draft(String reference, ApplicationContent content, String createdBy, Instant now) {
+        return new FundingApplication(null, reference, content.title(), content.ownerState(), content.type(),
+                content.fundingSource(), content.startDate(), content.endDate(), content.requestedAmount(),
+                null, Status.DRAFT, content.notes(), createdBy, now, now, null);
+    }
+
+    FundingApplication withContent(ApplicationContent content, Instant now) {
+        return new FundingApplication(id, reference, content.title(), content.ownerState(), content.type(),
+                content.fundingSource(), content.startDate(), content.endDate(), content.requestedAmount(),
+                approvedAmount, status, content.notes(), createdBy, createdAt, now, version);
+    }
+
+    FundingApplication withStatus(Status next, Instant now) {
+        return new FundingApplication(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
+                requestedAmount, approvedAmount, status.moveTo(next), notes, createdBy, createdAt, now, version);
+    }
+}

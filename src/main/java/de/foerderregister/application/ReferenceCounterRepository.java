@@ -1,0 +1,29 @@
+package de.foerderregister.application;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import jakarta.transaction.Transactional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ReferenceCounterRepository extends GenericRepository<ReferenceCounter, Integer> {
+
+    /**
+     * Creates the year's counter in a transaction of its own: concurrent first creates of a year
+     * then only meet on the row lock of {@link #advance}, never in an insert deadlock.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Query("INSERT IGNORE INTO reference_counter (year, last_value) VALUES (:year, 0)")
+    void open(int year);
+
+    boolean existsById(Integer year);
+
+    /** Draws the next number; the row stays locked until the drawing transaction ends. */
+    @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE year = :year")
+    void advance(int year);
+
+    /** The number drawn by {@link #advance} on this connection. */
+    @Query("SELECT LAST_INSERT_ID()")
+    long lastDrawn();
+}

@@ -1,0 +1,30 @@
+package de.foerderregister.application;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** File numbers {@code YYYY-NNNN}: per calendar year, in order, never handed out twice. */
+@Singleton
+public class ReferenceNumbers {
+
+    private final ReferenceCounterRepository counters;
+    private final Clock clock;
+
+    public ReferenceNumbers(ReferenceCounterRepository counters, Clock clock) {
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String next() {
+        int year = LocalDate.now(clock).getYear();
+        if (!counters.existsById(year)) {
+            counters.open(year);
+        }
+        counters.advance(year);
+        return String.format("%d-%04d", year, counters.lastDrawn());
+    }
+}

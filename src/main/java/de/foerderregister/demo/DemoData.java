@@ -1,0 +1,136 @@
+package de.foerderregister.demo;
+
+import de.foerderregister.application.ApplicationCommand;
+import de.foerderregister.application.ApplicationService;
+import de.foerderregister.application.ApplicationType;
+import de.foerderregister.application.ApplicationView;
+import de.foerderregister.application.FundingSource;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.db.EmbeddedMariaDb;
+import de.foerderregister.security.AdminBootstrap;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import de.foerderregister.security.UserCommand;
+import de.foerderregister.security.UserService;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Demo content for the embedded database's first start: one account per role and the complete
+ * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
+ * invented). The demo password is kept in the registry home so later starts can show it again.
+ */
+@Singleton
+@Order(2)
+@Requires(property = "registry.demo-data.enabled", value = "true", defaultValue = "true")
+public class DemoData implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final String MINUTES_TABLE = "demo/projects-2021-01-19.csv";
+    static final String LOGINS_FILE = "demo-logins.txt";
+    static final List<UserCommand> ACCOUNTS = List.of(
+            new UserCommand("land.nw", null, Role.STATE, StateCode.NW),
+            new UserCommand("land.st", null, Role.STATE, StateCode.ST),
+            new UserCommand("fitko", null, Role.FITKO, null),
+            new UserCommand("finanz", null, Role.FINANCE, null));
+
+    private final EmbeddedMariaDb embedded;
+    private final UserService users;
+    private final ApplicationService applications;
+    private final Path loginsFile;
+
+    public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
+                    @Value("${registry.home}") Path home) {
+        this.embedded = embedded;
+        this.users = users;
+        this.applications = applications;
+        this.loginsFile = home.resolve(LOGINS_FILE);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (embedded.isFirstStart()) {
+            String password = AdminBootstrap.randomPassword();
+            load(password);
+            writeLogins(password);
+        }
+    }
+
+    /** The demo logins, where this registry has them. */
+    public List<String> logins() {
+        if (!embedded.isRunning() || !Files.isReadable(loginsFile)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(loginsFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void load(String password) {
+        ACCOUNTS.forEach(account -> users.createAccount(
+                new UserCommand(account.username(), password, account.role(), account.state())));
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        int loaded = 0;
+        for (CSVRecord row : minutesTable()) {
+            if ("complete".equals(row.get("source_quality"))) {
+                ApplicationView created = applications.create(fitko, command(row));
+                applications.submit(fitko, created.id(), created.version());
+                loaded++;
+            }
+        }
+        LOG.info("Loaded the demo data: {} accounts and {} applications from the minutes of 19.01.2021",
+                ACCOUNTS.size(), loaded);
+    }
+
+    private static ApplicationCommand command(CSVRecord row) {
+        return new ApplicationCommand(row.get("title"), StateCode.fromFileValue(row.get("owner_state")),
+                ApplicationType.fromFileValue(row.get("type")), FundingSource.DIGITALISATION_BUDGET,
+                LocalDate.parse(row.get("start_date")), LocalDate.parse(row.get("end_date")),
+                new BigDecimal(row.get("requested_amount_eur")), List.of(), row.get("notes"));
+    }
+
+    private static List<CSVRecord> minutesTable() {
+        try (Reader reader = new InputStreamReader(Objects.requireNonNull(
+                DemoData.class.getClassLoader().getResourceAsStream(MINUTES_TABLE)), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeLogins(String password) {
+        StringBuilder text = new StringBuilder();
+        ACCOUNTS.forEach(account -> text.append(account.username()).append(" / ").append(password)
+                .append("  (").append(account.role()).append(account.state() == null ? "" : " " + account.state())
+                .append(")\n"));
+        try {
+            Files.writeString(loginsFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package de.foerderregister.demo;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Tells whoever started the registry where it answers and, for the demo, how to log in. */
+@Singleton
+public class StartupBanner implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final Optional<DemoData> demo;
+
+    public StartupBanner(Optional<DemoData> demo) {
+        this.demo = demo;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        String url = event.getSource().getURL().toString();
+        List<String> logins = demo.map(DemoData::logins).orElse(List.of());
+        StringBuilder banner = new StringBuilder("\n\n  Förderregister is running at ").append(url)
+                .append("\n  API documentation: ").append(url).append("/swagger-ui")
+                .append("\n  Log in: POST ").append(url).append("/login {\"username\": …, \"password\": …}\n");
+        if (!logins.isEmpty()) {
+            banner.append("  Demo accounts (username / password):\n");
+            logins.forEach(line -> banner.append("    ").append(line).append('\n'));
+        }
+        LOG.info(banner.toString());
+    }
+}

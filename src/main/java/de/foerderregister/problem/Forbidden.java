@@ -1,0 +1,18 @@
+package de.foerderregister.problem;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+
+/** The caller is known but their role or state does not allow this. */
+public final class Forbidden extends RegistryException {
+
+    public Forbidden(String detail) {
+        super(detail, List.of());
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.FORBIDDEN;
+    }
+}

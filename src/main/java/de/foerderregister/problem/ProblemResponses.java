@@ -1,0 +1,45 @@
+package de.foerderregister.problem;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Every error the framework answers on its own (unknown route, wrong method, unsupported media
+ * type, body too large, missing argument, …) leaves as a problem document. Server-side errors
+ * never carry their message: it could name internals.
+ */
+@Singleton
+@Primary
+public class ProblemResponses implements ErrorResponseProcessor<Problem> {
+
+    static final String SERVER_ERROR_DETAIL =
+            "The registry could not complete the request. The incident has been logged.";
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        List<FieldError> errors = context.getErrors().stream()
+                .filter(error -> error.getPath().isPresent())
+                .map(error -> new FieldError(error.getPath().get(), error.getMessage()))
+                .toList();
+        String detail = status.getCode() >= 500
+                ? SERVER_ERROR_DETAIL
+                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
+        return response.contentType(Problem.MEDIA_TYPE).body(Problem.of(status, detail, errors));
+    }
+
+    /** A ready response for a problem raised by our own code. */
+    public static MutableHttpResponse<Problem> respond(Problem problem) {
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
+                .contentType(Problem.MEDIA_TYPE)
+                .body(problem);
+    }
+}

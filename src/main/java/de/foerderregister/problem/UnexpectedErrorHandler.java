@@ -1,0 +1,50 @@
+package de.foerderregister.problem;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+
+/**
+ * The last line: whatever nobody else handled. A database that cannot be reached answers 503
+ * (the pool gives up within seconds), a lost race 409, anything else 500 without internals.
+ */
+@Singleton
+public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(), t.getMessage());
+                return ProblemResponses.respond(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                                "The database is not reachable. Please try again shortly.", List.of()))
+                        .header("Retry-After", "5");
+            }
+            if (t instanceof OptimisticLockException || t instanceof SQLTransactionRollbackException) {
+                return ProblemResponses.respond(Problem.of(HttpStatus.CONFLICT,
+                        "The object was changed by another request at the same time. Reload and try again.", List.of()));
+            }
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                LOG.info("Constraint refused {} {}: {}", request.getMethod(), request.getPath(), t.getMessage());
+                return ProblemResponses.respond(Problem.of(HttpStatus.CONFLICT,
+                        "The change conflicts with data already stored.", List.of()));
+            }
+        }
+        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
+        return ProblemResponses.respond(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemResponses.SERVER_ERROR_DETAIL, List.of()));
+    }
+}

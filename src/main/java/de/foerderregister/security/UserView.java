@@ -1,0 +1,18 @@
+package de.foerderregister.security;
+
+import de.foerderregister.application.StateCode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** An account as the API shows it: never its password hash. */
+@Serdeable
+public record UserView(long id, String username, Role role, @Nullable StateCode state, boolean enabled,
+                       Instant createdAt) {
+
+    static UserView of(UserAccount account) {
+        return new UserView(account.id(), account.username(), account.role(), account.stateCode(),
+                account.enabled(), account.createdAt());
+    }
+}
