@@ -1,0 +1,157 @@
+package de.foerderregister;
+
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Role;
+import de.foerderregister.security.UserCommand;
+import de.foerderregister.security.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Talks to the running registry over real HTTP, as a user's client would: raw status, headers
+ * and body, no exceptions for 4xx. Accounts are created per test with unique names, so tests
+ * never depend on each other's data or on what an earlier run left in the database.
+ */
+@Singleton
+public class TestApi {
+
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final EmbeddedServer server;
+    private final UserService users;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Distinguishes this run's data from earlier runs' in a database that is kept. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    public TestApi(EmbeddedServer server, UserService users, ObjectMapper json) {
+        this.server = server;
+        this.users = users;
+        this.json = json;
+    }
+
+    public record Account(String username, Role role, @Nullable StateCode state, String token) {
+    }
+
+    public record Response(int status, java.net.http.HttpHeaders headers, String body, ObjectMapper mapper) {
+
+        public JsonNode json() {
+            try {
+                return mapper.readValue(body, JsonNode.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** A unique marker for titles and user names of one test. */
+    public String unique(String prefix) {
+        return prefix + "-" + run + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public Account account(Role role, @Nullable StateCode state) {
+        String username = unique("t-" + role.name().toLowerCase() + (state == null ? "" : "-" + state.name().toLowerCase()));
+        users.createAccount(new UserCommand(username, PASSWORD, role, state));
+        Response login = login(username, PASSWORD);
+        if (login.status() != 200) {
+            throw new IllegalStateException("login failed: " + login);
+        }
+        return new Account(username, role, state, login.json().get("access_token").getStringValue());
+    }
+
+    public Response login(String username, String password) {
+        return send("POST", "/login", null, Map.of("username", username, "password", password), Map.of());
+    }
+
+    public Response get(Account account, String path) {
+        return send("GET", path, account.token(), null, Map.of());
+    }
+
+    public Response post(Account account, String path, @Nullable Object body) {
+        return send("POST", path, account.token(), body, Map.of());
+    }
+
+    public Response put(Account account, String path, Object body, Map<String, String> headers) {
+        return send("PUT", path, account.token(), body, headers);
+    }
+
+    /** Creates a valid application and answers its JSON. */
+    public JsonNode create(Account account, Map<String, Object> application) {
+        Response created = post(account, "/api/applications", application);
+        if (created.status() != 201) {
+            throw new IllegalStateException("create failed: " + created);
+        }
+        return created.json();
+    }
+
+    /** A complete, valid application body for the given state with a unique title. */
+    public Map<String, Object> application(StateCode state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", unique("Antrag"));
+        body.put("ownerState", state.name());
+        body.put("type", "REFERENCE_IMPLEMENTATION");
+        body.put("fundingSource", "DIGITALISATION_BUDGET");
+        body.put("startDate", "2021-01-01");
+        body.put("endDate", "2022-12-31");
+        body.put("requestedAmount", "1011500.00");
+        body.put("annualPlan", List.of(Map.of("year", 2021, "amount", "500000.00"), Map.of("year", 2022, "amount", "511500.00")));
+        body.put("notes", "Umfang des Projekts wird um Mehrwertsteuer erhöht");
+        return body;
+    }
+
+    /** Sends a request; a body that is a String goes as it is, anything else as JSON. */
+    public Response send(String method, String path, @Nullable String token, @Nullable Object body,
+                         Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            boolean hasContentType = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Content-Type"));
+            if (body != null && !hasContentType) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            String payload = body == null ? null : body instanceof String text ? text : json.writeValueAsString(body);
+            request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
