@@ -5,7 +5,8 @@ import de.foerderregister.security.Role;
 import de.foerderregister.security.UserCommand;
 import de.foerderregister.security.UserService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -50,11 +51,15 @@ public class TestApi {
     public record Account(String username, Role role, @Nullable StateCode state, String token) {
     }
 
-    public record Response(int status, java.net.http.HttpHeaders headers, String body, ObjectMapper mapper) {
+    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
         public JsonNode json() {
             try {
-                return mapper.readValue(body, JsonNode.class);
+                return READER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + body, e);
             }
@@ -86,7 +91,7 @@ public class TestApi {
         if (login.status() != 200) {
             throw new IllegalStateException("login failed: " + login);
         }
-        return new Account(username, role, state, login.json().get("access_token").getStringValue());
+        return new Account(username, role, state, login.json().get("access_token").asText());
     }
 
     public Response login(String username, String password) {
@@ -146,7 +151,7 @@ public class TestApi {
             String payload = body == null ? null : body instanceof String text ? text : json.writeValueAsString(body);
             request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body(), json);
+            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

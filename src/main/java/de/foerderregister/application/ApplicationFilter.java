@@ -35,7 +35,8 @@ public record ApplicationFilter(@Nullable StateCode ownerState, @Nullable Status
                         criteria.like(root.get("title"), pattern),
                         criteria.like(root.get("reference"), pattern)));
             }
-            return criteria.and(predicates.toArray(Predicate[]::new));
+            // no predicate at all means no WHERE clause; an empty AND would render as an empty one
+            return predicates.isEmpty() ? null : criteria.and(predicates.toArray(Predicate[]::new));
         };
     }
 
