@@ -6,6 +6,7 @@ import de.foerderregister.problem.InvalidInput;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,9 @@ public class UserService {
         if (command.password() == null || command.password().length() < PASSWORD_MIN
                 || command.password().length() > PASSWORD_MAX) {
             errors.add(new FieldError("password", "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
+        } else if (command.password().getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX) {
+            // bcrypt reads at most 72 bytes and refuses longer input: letters beyond ASCII take two or more
+            errors.add(new FieldError("password", "must be at most " + PASSWORD_MAX + " bytes long in UTF-8"));
         }
         if (command.role() == null) {
             errors.add(new FieldError("role", "is required"));
