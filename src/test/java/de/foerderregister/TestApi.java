@@ -134,6 +134,41 @@ public class TestApi {
         return body;
     }
 
+    /** A new application of the account's state (or NW), submitted; answers its id. */
+    public long submitted(Account account, StateCode state) {
+        long id = create(account, application(state)).get("id").asLong();
+        Response submitted = post(account, "/api/applications/" + id + "/submit", null);
+        if (submitted.status() != 200) {
+            throw new IllegalStateException("submit failed: " + submitted);
+        }
+        return id;
+    }
+
+    /** A decision body of the Abteilungsleiterrunde of 19.01.2021, TOP 08. */
+    public Map<String, Object> decision(String outcome, @Nullable String approvedAmount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", outcome);
+        if (approvedAmount != null) {
+            body.put("approvedAmount", approvedAmount);
+        }
+        body.put("body", "Abteilungsleiterrunde");
+        body.put("meetingDate", "2021-01-19");
+        body.put("agendaItem", "TOP 08");
+        body.put("kind", "RESOLUTION");
+        body.put("note", "Notwendigkeit für Projekt folgt aus Patienten-Daten-Schutz-Gesetz");
+        return body;
+    }
+
+    /** A submitted application approved by {@code fitko} for the amount; answers its id. */
+    public long approved(Account fitko, StateCode state, String amount) {
+        long id = submitted(fitko, state);
+        Response decided = post(fitko, "/api/applications/" + id + "/decision", decision("APPROVED", amount));
+        if (decided.status() != 200) {
+            throw new IllegalStateException("decision failed: " + decided);
+        }
+        return id;
+    }
+
     /** Sends a request; a body that is a String goes as it is, anything else as JSON. */
     public Response send(String method, String path, @Nullable String token, @Nullable Object body,
                          Map<String, String> headers) {

@@ -2,7 +2,6 @@ package de.foerderregister.application;
 
 import de.foerderregister.audit.AuditEventView;
 import de.foerderregister.problem.JsonBodies;
-import de.foerderregister.problem.PreconditionFailed;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -28,6 +27,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 @Controller("/api/applications")
@@ -65,8 +65,8 @@ public class ApplicationController {
     }
 
     @Get("/{id}")
-    public HttpResponse<ApplicationView> get(Caller caller, @PathVariable long id) {
-        return withETag(HttpResponse.ok(applications.get(caller, id)));
+    public HttpResponse<ApplicationView> get(Caller caller, @PathVariable long id, @Nullable @QueryValue LocalDate asOf) {
+        return withETag(HttpResponse.ok(applications.get(caller, id, asOf)));
     }
 
     @Put("/{id}")
@@ -75,19 +75,19 @@ public class ApplicationController {
                                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Body JsonNode body) {
         ApplicationCommand command = bodies.read(body, ApplicationCommand.class);
-        return withETag(HttpResponse.ok(applications.update(caller, id, expectedVersion(ifMatch), command)));
+        return withETag(HttpResponse.ok(applications.update(caller, id, ETags.expectedVersion(ifMatch), command)));
     }
 
     @Post("/{id}/submit")
     public HttpResponse<ApplicationView> submit(Caller caller, @PathVariable long id,
                                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(HttpResponse.ok(applications.submit(caller, id, expectedVersion(ifMatch))));
+        return withETag(HttpResponse.ok(applications.submit(caller, id, ETags.expectedVersion(ifMatch))));
     }
 
     @Post("/{id}/withdraw")
     public HttpResponse<ApplicationView> withdraw(Caller caller, @PathVariable long id,
                                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(HttpResponse.ok(applications.withdraw(caller, id, expectedVersion(ifMatch))));
+        return withETag(HttpResponse.ok(applications.withdraw(caller, id, ETags.expectedVersion(ifMatch))));
     }
 
     @Get("/{id}/history")
@@ -96,20 +96,6 @@ public class ApplicationController {
     }
 
     private static MutableHttpResponse<ApplicationView> withETag(MutableHttpResponse<ApplicationView> response) {
-        return response.header(HttpHeaders.ETAG, "\"" + response.body().version() + "\"");
-    }
-
-    /** The version named by If-Match ({@code "3"}, {@code W/"3"} or {@code 3}); none for an absent header or {@code *}. */
-    private static @Nullable Long expectedVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            // a tag this server never issued cannot match the current version
-            throw new PreconditionFailed("If-Match names no version of this registry: " + ifMatch);
-        }
+        return response.header(HttpHeaders.ETAG, ETags.of(response.body().version()));
     }
 }

@@ -12,4 +12,7 @@ public interface ApplicationRepository extends CrudRepository<FundingApplication
         JpaSpecificationExecutor<FundingApplication> {
 
     Optional<FundingApplication> findByIdAndOwnerState(Long id, StateCode ownerState);
+
+    /** Locks the row until the transaction ends: concurrent changes of one application queue up. */
+    Optional<FundingApplication> findByIdForUpdate(Long id);
 }

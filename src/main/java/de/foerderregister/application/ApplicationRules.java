@@ -46,7 +46,7 @@ public final class ApplicationRules {
                 errors.add(new FieldError("endDate", "the runtime must not exceed " + RUNTIME_MAX_YEARS + " years"));
             }
         }
-        BigDecimal requested = amount(errors, "requestedAmount", command.requestedAmount(), true);
+        BigDecimal requested = Money.accept(errors, "requestedAmount", command.requestedAmount(), true);
         String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().strip();
         if (notes != null && notes.length() > NOTES_MAX) {
             errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters long"));
@@ -86,7 +86,7 @@ public final class ApplicationRules {
                 errors.add(new FieldError(field + ".year", "must lie within the runtime "
                         + command.startDate().getYear() + "–" + command.endDate().getYear()));
             }
-            BigDecimal amount = amount(errors, field + ".amount", entry.amount(), false);
+            BigDecimal amount = Money.accept(errors, field + ".amount", entry.amount(), false);
             if (amount == null) {
                 complete = false;
             } else {
@@ -102,29 +102,7 @@ public final class ApplicationRules {
         return plan;
     }
 
-    /** A checked amount with two decimals, or null after recording why it was refused. */
-    private static @Nullable BigDecimal amount(List<FieldError> errors, String field, @Nullable BigDecimal value,
-                                               boolean positive) {
-        if (value == null) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        if (!Money.hasCents(value)) {
-            errors.add(new FieldError(field, "must have at most two decimal places"));
-            return null;
-        }
-        if (positive ? value.signum() <= 0 : value.signum() < 0) {
-            errors.add(new FieldError(field, positive ? "must be greater than 0" : "must not be negative"));
-            return null;
-        }
-        if (value.compareTo(Money.LIMIT) >= 0) {
-            errors.add(new FieldError(field, "must be less than 1000000000000"));
-            return null;
-        }
-        return Money.exact(value);
-    }
-
-    private static void required(List<FieldError> errors, String field, @Nullable Object value) {
+    static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.add(new FieldError(field, "is required"));
         }

@@ -16,6 +16,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,14 +36,17 @@ public class ApplicationService {
     private final AnnualPlanRepository plans;
     private final ReferenceNumbers references;
     private final AuditTrail audit;
+    private final ApprovedAmounts approvedAmounts;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
-                              ReferenceNumbers references, AuditTrail audit, Clock clock) {
+                              ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
+                              Clock clock) {
         this.applications = applications;
         this.plans = plans;
         this.references = references;
         this.audit = audit;
+        this.approvedAmounts = approvedAmounts;
         this.clock = clock;
     }
 
@@ -61,8 +66,9 @@ public class ApplicationService {
     }
 
     @Transactional
-    public ApplicationView get(Caller caller, long id) {
-        return view(visible(caller, id));
+    public ApplicationView get(Caller caller, long id, @Nullable LocalDate asOf) {
+        ApplicationView current = view(visible(caller, id));
+        return asOf == null ? current : current.withApprovedAmount(approvedAmounts.asOf(id, asOf).orElse(null));
     }
 
     @Transactional
@@ -78,7 +84,7 @@ public class ApplicationService {
 
     @Transactional
     public ApplicationView update(Caller caller, long id, @Nullable Long expectedVersion, ApplicationCommand command) {
-        FundingApplication current = changeable(caller, id, expectedVersion);
+        FundingApplication current = changeable(caller, id, expectedVersion, "change applications", APPLICANTS);
         current.status().requireEditable();
         ApplicationContent content = ApplicationRules.accept(command);
         requireOwnState(caller, content.ownerState());
@@ -102,18 +108,44 @@ public class ApplicationService {
 
     @Transactional
     public List<AuditEventView> history(Caller caller, long id) {
-        visible(caller, id);
+        requireVisible(caller, id);
         return audit.history(id);
+    }
+
+    /** Refuses (403, or 404 outside the caller's scope) unless the caller may read the application. */
+    @Transactional
+    public void requireVisible(Caller caller, long id) {
+        visible(caller, id);
+    }
+
+    /**
+     * For features that change an application beyond its content (decisions, amendments): the
+     * row locked until the transaction ends, the caller's scope, role and If-Match checked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FundingApplication lockForChange(Caller caller, long id, @Nullable Long expectedVersion, String action,
+                                            Role... roles) {
+        return changeable(caller, id, expectedVersion, action, roles);
+    }
+
+    /** Stores a changed application and audits every changed field, plus the details of what changed it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView saveChange(Caller caller, FundingApplication before, FundingApplication after,
+                                      AuditAction action, List<FieldChange> details) {
+        List<AnnualPlanLine> plan = plans.findByApplicationIdOrderByYear(before.id());
+        FundingApplication saved = applications.update(after);
+        ApplicationView view = ApplicationView.of(saved, plan);
+        List<FieldChange> changes = new ArrayList<>(FieldChange.between(ApplicationView.of(before, plan).auditFields(),
+                view.auditFields()));
+        changes.addAll(details);
+        audit.record(before.id(), caller, action, changes);
+        return view;
     }
 
     private ApplicationView move(Caller caller, long id, @Nullable Long expectedVersion, Status target,
                                  AuditAction action) {
-        FundingApplication current = changeable(caller, id, expectedVersion);
-        ApplicationView before = view(current);
-        FundingApplication moved = applications.update(current.withStatus(target, clock.instant()));
-        ApplicationView after = ApplicationView.of(moved, plans.findByApplicationIdOrderByYear(id));
-        audit.record(id, caller, action, FieldChange.between(before.auditFields(), after.auditFields()));
-        return after;
+        FundingApplication current = changeable(caller, id, expectedVersion, "change applications", APPLICANTS);
+        return saveChange(caller, current, current.withStatus(target, clock.instant()), action, List.of());
     }
 
     /** The application if the caller may read it; another state's answers exactly as a missing one. */
@@ -125,9 +157,13 @@ public class ApplicationService {
                 .orElseThrow(() -> new NotFound("Application " + id));
     }
 
-    private FundingApplication changeable(Caller caller, long id, @Nullable Long expectedVersion) {
-        FundingApplication application = visible(caller, id);
-        caller.requireRole("change applications", APPLICANTS);
+    private FundingApplication changeable(Caller caller, long id, @Nullable Long expectedVersion, String action,
+                                          Role... roles) {
+        caller.requireRole("read applications", READERS);
+        FundingApplication application = applications.findByIdForUpdate(id)
+                .filter(found -> caller.stateScope().map(state -> state == found.ownerState()).orElse(true))
+                .orElseThrow(() -> new NotFound("Application " + id));
+        caller.requireRole(action, roles);
         if (expectedVersion != null && !expectedVersion.equals(application.version())) {
             throw new PreconditionFailed(expectedVersion, application.version());
         }

@@ -42,6 +42,12 @@ public record ApplicationView(
                 application.createdAt(), application.updatedAt(), Objects.requireNonNull(application.version()));
     }
 
+    /** The same application with the approved amount as it stood on another day. */
+    ApplicationView withApprovedAmount(@Nullable BigDecimal amount) {
+        return new ApplicationView(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
+                requestedAmount, annualPlan, amount, status, notes, createdBy, createdAt, updatedAt, version);
+    }
+
     /** The values the audit trail compares, field by field, as they read in the history. */
     Map<String, String> auditFields() {
         Map<String, String> fields = new LinkedHashMap<>();

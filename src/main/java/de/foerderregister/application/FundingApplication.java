@@ -43,7 +43,18 @@ public record FundingApplication(
     }
 
     FundingApplication withStatus(Status next, Instant now) {
+        return decided(next, approvedAmount, now);
+    }
+
+    /** The application after a decision: the status move checked by the state machine, the approved amount set. */
+    public FundingApplication decided(Status next, @Nullable BigDecimal approved, Instant now) {
         return new FundingApplication(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
-                requestedAmount, approvedAmount, status.moveTo(next), notes, createdBy, createdAt, now, version);
+                requestedAmount, approved, status.moveTo(next), notes, createdBy, createdAt, now, version);
+    }
+
+    /** The application after an amendment took effect, or with a pending one noted: the status stays. */
+    public FundingApplication amended(BigDecimal approved, Instant now) {
+        return new FundingApplication(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
+                requestedAmount, approved, status, notes, createdBy, createdAt, now, version);
     }
 }

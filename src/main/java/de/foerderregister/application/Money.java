@@ -1,7 +1,11 @@
 package de.foerderregister.application;
 
+import de.foerderregister.problem.FieldError;
+import io.micronaut.core.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /** The registry's one rule for amounts: euros with exactly two decimals, rounded half-up where rounding is due. */
 public final class Money {
@@ -20,6 +24,32 @@ public final class Money {
     /** The amount with exactly two decimals; the caller has checked {@link #hasCents}. */
     public static BigDecimal exact(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * The rules every amount of the registry follows: present, at most two decimals, below
+     * {@link #LIMIT}, and greater than zero (or at least zero where {@code positive} is false).
+     * Answers the amount with exactly two decimals, or null after recording why it was refused.
+     */
+    public static @Nullable BigDecimal accept(List<FieldError> errors, String field, @Nullable BigDecimal value,
+                                              boolean positive) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!hasCents(value)) {
+            errors.add(new FieldError(field, "must have at most two decimal places"));
+            return null;
+        }
+        if (positive ? value.signum() <= 0 : value.signum() < 0) {
+            errors.add(new FieldError(field, positive ? "must be greater than 0" : "must not be negative"));
+            return null;
+        }
+        if (value.compareTo(LIMIT) >= 0) {
+            errors.add(new FieldError(field, "must be less than 1000000000000"));
+            return null;
+        }
+        return exact(value);
     }
 
     /** Rounds a computed amount to the cent, half-up: the registry's only rounding rule. */

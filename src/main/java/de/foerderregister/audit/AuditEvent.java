@@ -6,9 +6,16 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
-/** One change of an application, written in the changing transaction and never altered. */
+/**
+ * One change of an application, written in the changing transaction and never altered. Its
+ * hash covers its content and the previous event's hash, so any edit or removal shows.
+ */
 @MappedEntity("audit_event")
 public record AuditEvent(
         @Id @GeneratedValue @Nullable Long id,
@@ -17,5 +24,24 @@ public record AuditEvent(
         String actor,
         Role actorRole,
         AuditAction action,
-        String changes) {
+        String changes,
+        @Nullable String previousHash,
+        @Nullable String hash) {
+
+    /** The hash this event must carry after {@code previous}: SHA-256 over both, hex. */
+    String expectedHash(String previous) {
+        String content = String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
+                actorRole.name(), action.name(), changes);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    AuditEvent chainedTo(String previous) {
+        return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, previous,
+                expectedHash(previous));
+    }
 }

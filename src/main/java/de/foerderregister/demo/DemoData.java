@@ -7,6 +7,10 @@ import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.db.EmbeddedMariaDb;
+import de.foerderregister.decision.DecisionCommand;
+import de.foerderregister.decision.DecisionKind;
+import de.foerderregister.decision.DecisionService;
+import de.foerderregister.decision.Outcome;
 import de.foerderregister.security.AdminBootstrap;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -58,13 +62,15 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final EmbeddedMariaDb embedded;
     private final UserService users;
     private final ApplicationService applications;
+    private final DecisionService decisions;
     private final Path loginsFile;
 
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    @Value("${registry.home}") Path home) {
+                    DecisionService decisions, @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
+        this.decisions = decisions;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -98,7 +104,8 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         for (CSVRecord row : minutesTable()) {
             if ("complete".equals(row.get("source_quality"))) {
                 ApplicationView created = applications.create(fitko, command(row));
-                applications.submit(fitko, created.id(), created.version());
+                ApplicationView submitted = applications.submit(fitko, created.id(), created.version());
+                decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
                 loaded++;
             }
         }
@@ -111,6 +118,12 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 ApplicationType.fromFileValue(row.get("type")), FundingSource.DIGITALISATION_BUDGET,
                 LocalDate.parse(row.get("start_date")), LocalDate.parse(row.get("end_date")),
                 new BigDecimal(row.get("requested_amount_eur")), List.of(), row.get("notes"));
+    }
+
+    /** The minutes record the approval, not an amount apart from the one requested. */
+    private static DecisionCommand decision(CSVRecord row, BigDecimal requested) {
+        return new DecisionCommand(Outcome.valueOf(row.get("status")), requested, row.get("decision_body"),
+                LocalDate.parse(row.get("decision_date")), row.get("agenda_item"), DecisionKind.RESOLUTION, null);
     }
 
     private static List<CSVRecord> minutesTable() {

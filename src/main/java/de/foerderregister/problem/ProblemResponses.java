@@ -26,6 +26,11 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
+        if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+            RegistryExceptionHandler.REFUSALS.warn("{} for {} on {} {}", status.getCode(),
+                    RegistryExceptionHandler.who(context.getRequest()),
+                    context.getRequest().getMethod(), context.getRequest().getPath());
+        }
         List<FieldError> errors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> new FieldError(error.getPath().get(), error.getMessage()))

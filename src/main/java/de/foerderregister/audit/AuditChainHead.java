@@ -1,0 +1,13 @@
+package de.foerderregister.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/** The end of the hash chain: the last event and its hash. One row, locked by every writer. */
+@MappedEntity("audit_chain_head")
+public record AuditChainHead(@Id Integer id, @Nullable Long lastEventId, String lastHash) {
+
+    static final int ROW = 1;
+    static final String GENESIS = "0".repeat(64);
+}

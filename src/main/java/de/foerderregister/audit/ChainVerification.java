@@ -1,0 +1,12 @@
+package de.foerderregister.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The answer of {@code GET /api/audit/verify}: whether the chain is intact and, if not, where it first breaks. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ChainVerification(boolean intact, long eventsChecked, @Nullable Long firstBrokenEventId,
+                                @Nullable String problem) {
+}

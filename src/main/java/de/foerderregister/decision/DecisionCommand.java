@@ -1,0 +1,19 @@
+package de.foerderregister.decision;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** {@code POST /api/applications/{id}/decision}. {@code approvedAmount} is required for, and only for, APPROVED. */
+@Serdeable
+public record DecisionCommand(
+        @Nullable Outcome outcome,
+        @Nullable BigDecimal approvedAmount,
+        @Nullable String body,
+        @Nullable LocalDate meetingDate,
+        @Nullable String agendaItem,
+        @Nullable DecisionKind kind,
+        @Nullable String note) {
+}

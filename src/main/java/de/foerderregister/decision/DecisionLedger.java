@@ -1,0 +1,69 @@
+package de.foerderregister.decision;
+
+import de.foerderregister.application.ApprovedAmounts;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the decisions and amendments of an application. The approved amount on a day is the
+ * approving decision's amount, replaced by each amendment in effect whose meeting lies on or
+ * before that day, in meeting order.
+ */
+@Singleton
+public class DecisionLedger implements ApprovedAmounts {
+
+    private final DecisionRepository decisions;
+    private final AmendmentRepository amendments;
+    private final AmendmentReviewRepository reviews;
+
+    public DecisionLedger(DecisionRepository decisions, AmendmentRepository amendments, AmendmentReviewRepository reviews) {
+        this.decisions = decisions;
+        this.amendments = amendments;
+        this.reviews = reviews;
+    }
+
+    @Override
+    @Transactional
+    public Optional<BigDecimal> asOf(long applicationId, LocalDate day) {
+        Optional<Decision> approval = approval(applicationId).filter(decision -> !decision.meetingDate().isAfter(day));
+        if (approval.isEmpty()) {
+            return Optional.empty();
+        }
+        return amendments(applicationId).stream()
+                .filter(AmendmentView::inEffect)
+                .filter(amendment -> !amendment.meetingDate().isAfter(day))
+                .max(Comparator.comparing(AmendmentView::meetingDate).thenComparing(AmendmentView::id))
+                .map(AmendmentView::grossAmount)
+                .or(() -> approval.map(Decision::approvedAmount));
+    }
+
+    @Transactional
+    public List<Decision> decisions(long applicationId) {
+        return decisions.findByApplicationIdOrderById(applicationId);
+    }
+
+    @Transactional
+    public List<AmendmentView> amendments(long applicationId) {
+        List<Amendment> lines = amendments.findByApplicationIdOrderById(applicationId);
+        Map<Long, AmendmentReview> reviewed = lines.isEmpty() ? Map.of()
+                : reviews.findByAmendmentIdIn(lines.stream().map(Amendment::id).toList()).stream()
+                .collect(Collectors.toMap(AmendmentReview::amendmentId, Function.identity()));
+        return lines.stream().map(line -> AmendmentView.of(line, reviewed.get(line.id()))).toList();
+    }
+
+    /** The decision that approved the application, if one did. */
+    Optional<Decision> approval(long applicationId) {
+        return decisions.findByApplicationIdOrderById(applicationId).stream()
+                .filter(decision -> decision.outcome() == Outcome.APPROVED)
+                .reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,79 @@
+package de.foerderregister.decision;
+
+import de.foerderregister.application.Money;
+import de.foerderregister.problem.FieldError;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The field rules of decisions, meetings and amendments, for single decisions and batches alike. */
+final class DecisionRules {
+
+    static final int BODY_MAX = 200;
+    static final int AGENDA_ITEM_MAX = 50;
+    static final int NOTE_MAX = 4000;
+    static final int REASON_MAX = 1000;
+    static final BigDecimal VAT_RATE_MAX = new BigDecimal("100");
+
+    private DecisionRules() {
+    }
+
+    /** The meeting, or null after recording each broken rule; a meeting cannot lie in the future. */
+    static @Nullable Meeting meeting(List<FieldError> errors, @Nullable String body, @Nullable LocalDate date,
+                                     @Nullable String agendaItem, LocalDate today) {
+        String cleanBody = text(errors, "body", body, BODY_MAX, true);
+        String cleanItem = text(errors, "agendaItem", agendaItem, AGENDA_ITEM_MAX, true);
+        if (date == null) {
+            errors.add(new FieldError("meetingDate", "is required"));
+        } else if (date.isAfter(today)) {
+            errors.add(new FieldError("meetingDate", "must not lie in the future"));
+        }
+        return cleanBody == null || cleanItem == null || date == null || date.isAfter(today)
+                ? null : new Meeting(cleanBody, date, cleanItem);
+    }
+
+    /** The approved amount of an outcome: required and valid for APPROVED, absent otherwise. */
+    static @Nullable BigDecimal approvedAmount(List<FieldError> errors, String field, @Nullable Outcome outcome,
+                                               @Nullable BigDecimal amount) {
+        if (outcome == Outcome.APPROVED) {
+            return Money.accept(errors, field, amount, true);
+        }
+        if (amount != null) {
+            errors.add(new FieldError(field, "is only allowed when the outcome is APPROVED"));
+        }
+        return null;
+    }
+
+    /** A rate such as 19 or 16: above 0, at most 100, at most two decimals. */
+    static @Nullable BigDecimal vatRate(List<FieldError> errors, BigDecimal rate) {
+        if (!Money.hasCents(rate) || rate.signum() <= 0 || rate.compareTo(VAT_RATE_MAX) > 0) {
+            errors.add(new FieldError("vatRatePercent", "must be a percentage above 0 and at most 100, with at most two decimals"));
+            return null;
+        }
+        return rate;
+    }
+
+    static void required(List<FieldError> errors, String field, @Nullable Object value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+    }
+
+    /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
+    static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
+        String clean = value == null ? null : value.strip();
+        if (clean == null || clean.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (clean.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters long"));
+            return null;
+        }
+        return clean;
+    }
+}

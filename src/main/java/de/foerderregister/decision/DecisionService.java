@@ -1,0 +1,159 @@
+package de.foerderregister.decision;
+
+import de.foerderregister.application.ApplicationService;
+import de.foerderregister.application.ApplicationView;
+import de.foerderregister.application.FundingApplication;
+import de.foerderregister.application.Status;
+import de.foerderregister.audit.AuditAction;
+import de.foerderregister.audit.FieldChange;
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.NotFound;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** FITKO records what the bodies decide: one application at a time, or a meeting's batch all at once. */
+@Singleton
+public class DecisionService {
+
+    static final int BATCH_MAX = 500;
+
+    private final ApplicationService applications;
+    private final DecisionRepository decisions;
+    private final MeetingBatchRepository batches;
+    private final Clock clock;
+
+    public DecisionService(ApplicationService applications, DecisionRepository decisions,
+                           MeetingBatchRepository batches, Clock clock) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.batches = batches;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationView decide(Caller caller, long applicationId, @Nullable Long expectedVersion,
+                                  DecisionCommand command) {
+        caller.requireRole("record decisions", Role.FITKO);
+        List<FieldError> errors = new ArrayList<>();
+        Meeting meeting = DecisionRules.meeting(errors, command.body(), command.meetingDate(), command.agendaItem(),
+                LocalDate.now(clock));
+        DecisionRules.required(errors, "outcome", command.outcome());
+        DecisionRules.required(errors, "kind", command.kind());
+        BigDecimal amount = DecisionRules.approvedAmount(errors, "approvedAmount", command.outcome(), command.approvedAmount());
+        String note = DecisionRules.text(errors, "note", command.note(), DecisionRules.NOTE_MAX, false);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        FundingApplication current = applications.lockForChange(caller, applicationId, expectedVersion,
+                "record decisions", Role.FITKO);
+        return record(caller, current, null, command.outcome(), amount, meeting, command.kind(), note, clock.instant());
+    }
+
+    /**
+     * All or nothing: every item is checked (fields, existence, status) before anything is
+     * written, and every bad item is named. The rows are locked in id order, so two batches over
+     * the same applications queue up instead of deadlocking.
+     */
+    @Transactional
+    public BatchOutcome decideAll(Caller caller, BatchCommand command) {
+        caller.requireRole("record decisions", Role.FITKO);
+        List<FieldError> errors = new ArrayList<>();
+        Meeting meeting = DecisionRules.meeting(errors, command.body(), command.meetingDate(), command.agendaItem(),
+                LocalDate.now(clock));
+        DecisionRules.required(errors, "kind", command.kind());
+        List<BatchCommand.Item> items = command.items() == null ? List.of() : command.items();
+        if (items.isEmpty()) {
+            errors.add(new FieldError("items", "must name at least one application"));
+        } else if (items.size() > BATCH_MAX) {
+            errors.add(new FieldError("items", "must name at most " + BATCH_MAX + " applications"));
+        }
+        List<BigDecimal> amounts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchCommand.Item item = items.get(i) == null ? new BatchCommand.Item(null, null, null, null) : items.get(i);
+            String prefix = "items[" + i + "].";
+            DecisionRules.required(errors, prefix + "applicationId", item.applicationId());
+            if (item.applicationId() != null && !seen.add(item.applicationId())) {
+                errors.add(new FieldError(prefix + "applicationId", "appears more than once in the batch"));
+            }
+            DecisionRules.required(errors, prefix + "outcome", item.outcome());
+            amounts.add(DecisionRules.approvedAmount(errors, prefix + "approvedAmount", item.outcome(), item.approvedAmount()));
+            notes.add(DecisionRules.text(errors, prefix + "note", item.note(), DecisionRules.NOTE_MAX, false));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Map<Long, FundingApplication> locked = lockAll(caller, items, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        MeetingBatch batch = batches.save(new MeetingBatch(null, meeting.body(), meeting.date(), meeting.agendaItem(),
+                command.kind(), caller.username(), now));
+        List<ApplicationView> decided = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchCommand.Item item = items.get(i);
+            decided.add(record(caller, locked.get(item.applicationId()), batch.id(), item.outcome(), amounts.get(i),
+                    meeting, command.kind(), notes.get(i), now));
+        }
+        return new BatchOutcome(batch.id(), decided);
+    }
+
+    private Map<Long, FundingApplication> lockAll(Caller caller, List<BatchCommand.Item> items, List<FieldError> errors) {
+        Map<Long, Integer> positions = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            positions.put(items.get(i).applicationId(), i);
+        }
+        Map<Long, FundingApplication> locked = new HashMap<>();
+        for (Long id : positions.keySet().stream().sorted(Comparator.naturalOrder()).toList()) {
+            String field = "items[" + positions.get(id) + "].applicationId";
+            try {
+                FundingApplication application = applications.lockForChange(caller, id, null, "record decisions", Role.FITKO);
+                if (application.status() != Status.SUBMITTED) {
+                    errors.add(new FieldError(field, "application " + id + " is " + application.status()
+                            + "; only SUBMITTED applications can be decided"));
+                }
+                locked.put(id, application);
+            } catch (NotFound e) {
+                errors.add(new FieldError(field, "application " + id + " does not exist"));
+            }
+        }
+        return locked;
+    }
+
+    private ApplicationView record(Caller caller, FundingApplication current, @Nullable Long batchId, Outcome outcome,
+                                   @Nullable BigDecimal amount, Meeting meeting, DecisionKind kind, @Nullable String note,
+                                   Instant now) {
+        // the state machine refuses before anything is written
+        FundingApplication decided = current.decided(outcome.status(),
+                outcome == Outcome.APPROVED ? amount : current.approvedAmount(), now);
+        Decision decision = decisions.save(new Decision(null, current.id(), batchId, outcome, amount, meeting.body(),
+                meeting.date(), meeting.agendaItem(), kind, note, caller.username(), now));
+        List<FieldChange> details = new ArrayList<>(List.of(
+                new FieldChange("decision.id", null, decision.id().toString()),
+                new FieldChange("decision.outcome", null, outcome.name()),
+                new FieldChange("decision.meeting", null, meeting.toString()),
+                new FieldChange("decision.kind", null, kind.name())));
+        if (note != null) {
+            details.add(new FieldChange("decision.note", null, note));
+        }
+        return applications.saveChange(caller, current, decided, AuditAction.DECIDED, details);
+    }
+}
