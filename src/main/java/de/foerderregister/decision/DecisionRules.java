@@ -52,7 +52,7 @@ final class DecisionRules {
             errors.add(new FieldError("vatRatePercent", "must be a percentage above 0 and at most 100, with at most two decimals"));
             return null;
         }
-        return rate;
+        return rate.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     static void required(List<FieldError> errors, String field, @Nullable Object value) {
