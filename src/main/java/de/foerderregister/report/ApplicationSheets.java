@@ -1,0 +1,111 @@
+package de.foerderregister.report;
+
+import de.foerderregister.application.AnnualPlanEntry;
+import de.foerderregister.application.ApplicationService;
+import de.foerderregister.application.ApplicationView;
+import de.foerderregister.audit.AuditEventView;
+import de.foerderregister.audit.FieldChange;
+import de.foerderregister.decision.AmendmentView;
+import de.foerderregister.decision.Decision;
+import de.foerderregister.decision.DecisionLedger;
+import de.foerderregister.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The Projektsteckbrief: one application, its decisions, amendments and history, as a PDF. */
+@Singleton
+public class ApplicationSheets {
+
+    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private final ApplicationService applications;
+    private final DecisionLedger ledger;
+    private final ReportRenderer renderer;
+    private final Clock clock;
+
+    public ApplicationSheets(ApplicationService applications, DecisionLedger ledger, ReportRenderer renderer, Clock clock) {
+        this.applications = applications;
+        this.ledger = ledger;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReportFile sheet(Caller caller, long id) {
+        ApplicationView application = applications.get(caller, id, null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Decision decision : ledger.decisions(id)) {
+            rows.add(row("Entscheidungen", GermanFormat.date(decision.meetingDate()),
+                    GermanLabels.of(decision.outcome()) + " (" + GermanLabels.of(decision.kind()) + ")",
+                    decision.approvedAmount(), decision.body() + ", " + GermanFormat.date(decision.meetingDate()) + ", "
+                            + decision.agendaItem() + (decision.note() == null ? "" : " · " + decision.note())));
+        }
+        for (AmendmentView amendment : ledger.amendments(id)) {
+            rows.add(row("Änderungen des genehmigten Volumens", GermanFormat.date(amendment.meetingDate()),
+                    amendment.state().name().toLowerCase(Locale.ROOT), amendment.grossAmount(),
+                    "vorher " + euro(amendment.previousAmount()) + ", netto " + euro(amendment.netAmount())
+                            + ", USt " + euro(amendment.vatAmount()) + " · " + amendment.reason()));
+        }
+        for (AuditEventView event : applications.history(caller, id)) {
+            rows.add(row("Verlauf", EVENT_TIME.format(event.occurredAt()),
+                    GermanLabels.of(event.action()) + " von " + event.actor(), null, changes(event.changes())));
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("REFERENCE", application.reference());
+        parameters.put("TITLE", application.title());
+        parameters.put("STATE", application.ownerState().germanName() + " (" + application.ownerState().name() + ")");
+        parameters.put("TYPE", GermanLabels.of(application.type()));
+        parameters.put("SOURCE", GermanLabels.of(application.fundingSource()));
+        parameters.put("RUNTIME", GermanFormat.runtime(application.startDate(), application.endDate()));
+        parameters.put("REQUESTED", application.requestedAmount());
+        parameters.put("APPROVED", application.approvedAmount());
+        parameters.put("STATUS", GermanLabels.of(application.status()));
+        parameters.put("PLAN", application.annualPlan().isEmpty() ? "keine (anteilig nach Tagen der Laufzeit)"
+                : application.annualPlan().stream().map(ApplicationSheets::planLine).collect(Collectors.joining("; ")));
+        parameters.put("NOTES", application.notes() == null ? "–" : application.notes());
+        parameters.put("GENERATED_AT", GermanFormat.now(clock));
+        return renderer.render("application-sheet", "steckbrief-" + application.reference(), parameters,
+                rows.iterator(), ReportFormat.PDF, ';');
+    }
+
+    private static Map<String, Object> row(String section, String when, String what, @Nullable BigDecimal amount,
+                                           String detail) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("section", section);
+        row.put("when", when);
+        row.put("what", what);
+        row.put("amount", amount);
+        row.put("detail", detail);
+        return row;
+    }
+
+    private static String changes(List<FieldChange> changes) {
+        return changes.stream()
+                .map(change -> change.field() + ": " + (change.oldValue() == null ? "–" : change.oldValue())
+                        + " → " + (change.newValue() == null ? "–" : change.newValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String planLine(AnnualPlanEntry entry) {
+        return entry.year() + ": " + euro(entry.amount());
+    }
+
+    private static String euro(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00 €", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
+    }
+}

@@ -1,0 +1,21 @@
+package de.foerderregister.report;
+
+import de.foerderregister.problem.BadRequest;
+import io.micronaut.core.annotation.Nullable;
+
+/** {@code ?delimiter=}: ';' (German Excel, the default) or ','. */
+final class CsvDelimiter {
+
+    private CsvDelimiter() {
+    }
+
+    static char of(@Nullable String value) {
+        if (value == null || value.isEmpty() || value.equals(";")) {
+            return ';';
+        }
+        if (value.equals(",")) {
+            return ',';
+        }
+        throw new BadRequest("delimiter", "must be ';' or ','");
+    }
+}

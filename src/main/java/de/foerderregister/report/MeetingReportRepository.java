@@ -1,0 +1,24 @@
+package de.foerderregister.report;
+
+import de.foerderregister.application.FundingApplication;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface MeetingReportRepository extends GenericRepository<FundingApplication, Long> {
+
+    /** The decisions of one meeting day, in agenda order; {@code state} narrows them to one owner state. */
+    @Query("""
+            SELECT a.reference, a.title, a.owner_state, a.type, a.start_date, a.end_date, a.requested_amount,
+                   d.outcome, d.approved_amount AS decided_amount, d.body, d.agenda_item, d.note AS decision_note, a.notes
+            FROM decision d JOIN funding_application a ON a.id = d.application_id
+            WHERE d.meeting_date = :meetingDate AND (:state IS NULL OR a.owner_state = :state)
+            ORDER BY d.body, d.agenda_item, d.id""")
+    List<DecisionListRow> decisionList(LocalDate meetingDate, @Nullable String state);
+}
