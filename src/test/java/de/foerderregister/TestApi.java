@@ -102,6 +102,28 @@ public class TestApi {
         return send("GET", path, account.token(), null, Map.of());
     }
 
+    /** A download: raw status, content type and bytes. */
+    public record Download(int status, String contentType, byte[] bytes) {
+
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public Download download(Account account, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + account.token()).GET().build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(Account account, String path, @Nullable Object body) {
         return send("POST", path, account.token(), body, Map.of());
     }
