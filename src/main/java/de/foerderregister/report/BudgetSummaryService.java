@@ -1,0 +1,190 @@
+package de.foerderregister.report;
+
+import de.foerderregister.application.AnnualPlanEntry;
+import de.foerderregister.application.AnnualPlanLine;
+import de.foerderregister.application.AnnualPlanRepository;
+import de.foerderregister.application.ApplicationType;
+import de.foerderregister.application.FundingSource;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The budget summary (SPEC, Reports): counts and sums of requested and approved amounts of the
+ * applications the caller may see, by owner state × type, by funding source and by calendar year.
+ *
+ * <p>Who: STATE callers see their own state only; an {@code ownerState} filter naming another state
+ * gives empty totals, never that state's data. FITKO and FINANCE see everything; ADMIN gets 403.
+ *
+ * <p>Amounts: {@code requested} is the requested amount; {@code approved} is the current approved
+ * amount, or with {@code asOf} the one as it stood that day (0.00 where not approved, or not yet).
+ *
+ * <p>Years: each application's amounts are split over calendar years by {@link YearSplit} (its annual
+ * plan, else pro rata by days of the runtime); the approved amount in the same proportions.
+ * {@code byYear} counts the applications with a non-zero requested part in a year.
+ *
+ * <p>Without {@code year}, {@code byStateAndType}, {@code bySource} and {@code total} are whole
+ * amounts summed in SQL. With {@code year}, {@code byYear} holds that year only, and the other
+ * totals sum only each application's part of that year, computed in Java from the same split,
+ * counting the applications with a non-zero requested part in it. A group appears where at least
+ * one selected application's split has the year.
+ *
+ * <p>Everything is read in one read-only REPEATABLE READ transaction, so the grouped SQL sums and
+ * the rows split in Java see the same snapshot and add up to the cent even while others write.
+ */
+@Singleton
+public class BudgetSummaryService {
+
+    /** Applications read (and split) per statement, so memory stays bounded whatever the register's size. */
+    static final int CHUNK = 500;
+
+    private static final Comparator<StateTypeTotal> STATE_THEN_TYPE = Comparator
+            .comparing((StateTypeTotal row) -> row.ownerState().name())
+            .thenComparing(row -> row.type().name());
+
+    private final BudgetReportRepository reports;
+    private final AnnualPlanRepository plans;
+    private final Clock clock;
+
+    public BudgetSummaryService(BudgetReportRepository reports, AnnualPlanRepository plans, Clock clock) {
+        this.reports = reports;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public BudgetSummary summarise(Caller caller, BudgetFilter filter) {
+        caller.requireRole("read budget reports", Role.STATE, Role.FITKO, Role.FINANCE);
+        StateCode scope = caller.stateScope().orElse(null);
+        if (scope != null && filter.ownerState() != null && filter.ownerState() != scope) {
+            // another state's totals do not exist for this caller, not even as zeros computed from its rows
+            return new BudgetSummary(filter, clock.instant(), List.of(), List.of(), List.of(), new Totals(0, zero(), zero()));
+        }
+        BudgetFilter effective = scope == null ? filter : filter.withOwnerState(scope);
+        YearSums sums = splitByYear(effective);
+        if (effective.year() != null) {
+            return new BudgetSummary(effective, clock.instant(), sums.byStateAndType(), sums.bySource(),
+                    sums.byYear(), sums.total());
+        }
+        return new BudgetSummary(effective, clock.instant(),
+                reports.byStateAndType(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()),
+                reports.bySource(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()),
+                sums.byYear(),
+                reports.total(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()));
+    }
+
+    /** Reads the selected applications chunk by chunk, with their plans, and adds up their year parts. */
+    private YearSums splitByYear(BudgetFilter filter) {
+        YearSums sums = new YearSums(filter.year());
+        long afterId = 0;
+        List<SplitRow> chunk;
+        do {
+            chunk = reports.rowsAfter(filter.ownerState(), filter.fundingSource(), filter.status(), filter.asOf(),
+                    afterId, CHUNK);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            Map<Long, List<AnnualPlanEntry>> planById = plans
+                    .findByApplicationIdInOrderByYear(chunk.stream().map(SplitRow::id).toList()).stream()
+                    .collect(Collectors.groupingBy(AnnualPlanLine::applicationId,
+                            Collectors.mapping(line -> new AnnualPlanEntry(line.year(), line.amount()), Collectors.toList())));
+            for (SplitRow row : chunk) {
+                List<AnnualPlanEntry> plan = planById.getOrDefault(row.id(), List.of());
+                sums.add(row,
+                        YearSplit.split(row.requested(), row.startDate(), row.endDate(), plan),
+                        // the approved amount follows the proportions of the request (the plan's shares, or the days)
+                        YearSplit.split(row.approved(), row.startDate(), row.endDate(), plan));
+            }
+            afterId = chunk.get(chunk.size() - 1).id();
+        } while (chunk.size() == CHUNK);
+        return sums;
+    }
+
+    private static BigDecimal zero() {
+        return new BigDecimal("0.00");
+    }
+
+    /** A running count and two running sums. */
+    private static final class Sum {
+        private long count;
+        private BigDecimal requested = zero();
+        private BigDecimal approved = zero();
+
+        void add(BigDecimal requestedPart, BigDecimal approvedPart) {
+            if (requestedPart.signum() != 0) {
+                count++;
+            }
+            requested = requested.add(requestedPart);
+            approved = approved.add(approvedPart);
+        }
+    }
+
+    /**
+     * Year parts added up: per year always; per state × type, per source and in total only for the
+     * filter's year, when there is one.
+     */
+    private static final class YearSums {
+        private final Integer onlyYear;
+        private final SortedMap<Integer, Sum> years = new TreeMap<>();
+        private final Map<StateCode, Map<ApplicationType, Sum>> stateTypes = new TreeMap<>(Comparator.comparing(Enum::name));
+        private final Map<FundingSource, Sum> sources = new TreeMap<>(Comparator.comparing(Enum::name));
+        private final Sum total = new Sum();
+
+        YearSums(Integer onlyYear) {
+            this.onlyYear = onlyYear;
+        }
+
+        void add(SplitRow row, Map<Integer, BigDecimal> requestedParts, Map<Integer, BigDecimal> approvedParts) {
+            requestedParts.forEach((year, requestedPart) -> {
+                if (onlyYear != null && onlyYear.intValue() != year) {
+                    return;
+                }
+                BigDecimal approvedPart = approvedParts.get(year);
+                years.computeIfAbsent(year, y -> new Sum()).add(requestedPart, approvedPart);
+                if (onlyYear != null) {
+                    stateTypes.computeIfAbsent(row.ownerState(), state -> new TreeMap<>(Comparator.comparing(Enum::name)))
+                            .computeIfAbsent(row.type(), type -> new Sum()).add(requestedPart, approvedPart);
+                    sources.computeIfAbsent(row.fundingSource(), source -> new Sum()).add(requestedPart, approvedPart);
+                    total.add(requestedPart, approvedPart);
+                }
+            });
+        }
+
+        List<YearTotal> byYear() {
+            return years.entrySet().stream()
+                    .map(e -> new YearTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved))
+                    .toList();
+        }
+
+        List<StateTypeTotal> byStateAndType() {
+            return stateTypes.entrySet().stream()
+                    .flatMap(state -> state.getValue().entrySet().stream()
+                            .map(type -> new StateTypeTotal(state.getKey(), type.getKey(), type.getValue().count,
+                                    type.getValue().requested, type.getValue().approved)))
+                    .sorted(STATE_THEN_TYPE)
+                    .toList();
+        }
+
+        List<SourceTotal> bySource() {
+            return sources.entrySet().stream()
+                    .map(e -> new SourceTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved))
+                    .toList();
+        }
+
+        Totals total() {
+            return new Totals(total.count, total.requested, total.approved);
+        }
+    }
+}
