@@ -3,9 +3,9 @@ package de.foerderregister.report;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
-import de.foerderregister.problem.BadRequest;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -15,30 +15,38 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.time.LocalDate;
+import java.util.List;
 
 @Controller("/api/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReportController {
 
-    private final BudgetSummaryService budgetSummaries;
+    private static final List<ReportFormat> DOCUMENTS = List.of(ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.CSV);
 
-    public ReportController(BudgetSummaryService budgetSummaries) {
+    private final BudgetSummaryService budgetSummaries;
+    private final BudgetSummaryReports budgetDocuments;
+
+    public ReportController(BudgetSummaryService budgetSummaries, BudgetSummaryReports budgetDocuments) {
         this.budgetSummaries = budgetSummaries;
+        this.budgetDocuments = budgetDocuments;
     }
 
-    /** The budget summary; {@code format} defaults to json, the only one so far (pdf, xlsx, csv are to come). */
+    /** The budget summary as JSON (the default) or as a PDF, XLSX or CSV document with the same figures. */
     @Get("/budget-summary")
-    public BudgetSummary budgetSummary(Caller caller,
-                                       @Nullable @QueryValue String format,
-                                       @Nullable @QueryValue Integer year,
-                                       @Nullable @QueryValue FundingSource fundingSource,
-                                       @Nullable @QueryValue Status status,
-                                       @Nullable @QueryValue StateCode ownerState,
-                                       @Nullable @QueryValue LocalDate asOf) {
-        if (format != null && !"json".equalsIgnoreCase(format.strip())) {
-            throw new BadRequest("format", "only json so far");
+    public HttpResponse<?> budgetSummary(Caller caller,
+                                         @Nullable @QueryValue String format,
+                                         @Nullable @QueryValue Integer year,
+                                         @Nullable @QueryValue FundingSource fundingSource,
+                                         @Nullable @QueryValue Status status,
+                                         @Nullable @QueryValue StateCode ownerState,
+                                         @Nullable @QueryValue LocalDate asOf,
+                                         @Nullable @QueryValue String delimiter) {
+        BudgetFilter filter = new BudgetFilter(year, fundingSource, status, ownerState, asOf);
+        if (format == null || format.isBlank() || "json".equalsIgnoreCase(format.strip())) {
+            return HttpResponse.ok(budgetSummaries.summarise(caller, filter));
         }
-        return budgetSummaries.summarise(caller, new BudgetFilter(year, fundingSource, status, ownerState, asOf));
+        return budgetDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(delimiter))
+                .response();
     }
 }

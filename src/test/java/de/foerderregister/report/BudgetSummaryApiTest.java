@@ -232,7 +232,7 @@ class BudgetSummaryApiTest {
     void unreadableParametersAnswer400NamingTheField() {
         for (String[] bad : List.of(
                 new String[] {"?year=abc", "year"},
-                new String[] {"?format=pdf", "format"},
+                new String[] {"?format=docx", "format"},
                 new String[] {"?format=xml&year=2021", "format"},
                 new String[] {"?asOf=30.06.2021", "asOf"},
                 new String[] {"?ownerState=NRW", "ownerState"},
