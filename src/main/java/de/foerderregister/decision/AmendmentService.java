@@ -91,6 +91,10 @@ public class AmendmentService {
         if (meeting.date().isBefore(approvedOn)) {
             throw InvalidInput.of("meetingDate", "must not lie before the approval of " + approvedOn);
         }
+        // amendments follow each other in time, so the amount as of any day is the last one recorded by then
+        ledger.lastAmendmentMeeting(applicationId).filter(meeting.date()::isBefore).ifPresent(last -> {
+            throw InvalidInput.of("meetingDate", "must not lie before the meeting of the previous amendment, " + last);
+        });
         BigDecimal previous = current.approvedAmount();
         BigDecimal gross = vatRate == null ? newAmount
                 : Money.round(previous.multiply(HUNDRED.add(vatRate)).divide(HUNDRED));

@@ -14,9 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the decisions and amendments of an application. The approved amount on a day is the
- * approving decision's amount, replaced by each amendment in effect whose meeting lies on or
- * before that day, in meeting order.
+ * Reads the decisions and amendments of an application. The approved amount on a day is defined
+ * once, in {@link ApprovedAmountSql}.
  */
 @Singleton
 public class DecisionLedger implements ApprovedAmounts {
@@ -34,16 +33,15 @@ public class DecisionLedger implements ApprovedAmounts {
     @Override
     @Transactional
     public Optional<BigDecimal> asOf(long applicationId, LocalDate day) {
-        Optional<Decision> approval = approval(applicationId).filter(decision -> !decision.meetingDate().isAfter(day));
-        if (approval.isEmpty()) {
-            return Optional.empty();
-        }
+        return decisions.approvedAsOf(applicationId, day);
+    }
+
+    /** The meeting of the latest amendment not declined: a later amendment cannot have been decided before it. */
+    Optional<LocalDate> lastAmendmentMeeting(long applicationId) {
         return amendments(applicationId).stream()
-                .filter(AmendmentView::inEffect)
-                .filter(amendment -> !amendment.meetingDate().isAfter(day))
-                .max(Comparator.comparing(AmendmentView::meetingDate).thenComparing(AmendmentView::id))
-                .map(AmendmentView::grossAmount)
-                .or(() -> approval.map(Decision::approvedAmount));
+                .filter(amendment -> amendment.state() != AmendmentView.State.DECLINED)
+                .map(AmendmentView::meetingDate)
+                .max(Comparator.naturalOrder());
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
+import de.foerderregister.decision.ApprovedAmountSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * The budget summary's SQL. Every filter is a bound parameter; a null one selects everything.
- * The approved amount of an application is computed in SQL, {@link #APPROVED}, so the same rule
- * serves the grouped totals and the rows that are split over years.
+ * The approved amount of an application is computed in SQL, {@link #APPROVED}, from the ledger's own
+ * definition, so the same rule serves the grouped totals, the rows split over years and {@code ?asOf=}.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface BudgetReportRepository extends GenericRepository<FundingApplication, Long> {
@@ -28,28 +29,9 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
               AND (:status IS NULL OR a.status = :status)
             """;
 
-    /**
-     * The approved amount of {@code a}: without {@code :asOf} the current one; with it, the same rule as
-     * DecisionLedger.asOf: the last approving decision counts from its meeting day on, and the latest
-     * amendment in effect (no second pair needed, or CONFIRMED) by that day replaces it, latest meeting
-     * first, then latest recorded. Not approved (by that day) counts as 0.00.
-     */
-    String APPROVED = """
-             CASE WHEN :asOf IS NULL THEN COALESCE(a.approved_amount, 0.00)
-             ELSE COALESCE((
-                 SELECT COALESCE((
-                         SELECT m.gross_amount FROM amendment m
-                         LEFT JOIN amendment_review r ON r.amendment_id = m.id
-                         WHERE m.application_id = a.id AND m.meeting_date <= :asOf
-                           AND (NOT m.needs_second_pair OR r.outcome = 'CONFIRMED')
-                         ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1),
-                     d.approved_amount)
-                 FROM decision d
-                 WHERE d.id = (SELECT MAX(d2.id) FROM decision d2
-                               WHERE d2.application_id = a.id AND d2.outcome = 'APPROVED')
-                   AND d.meeting_date <= :asOf), 0.00)
-             END
-            """;
+    /** The approved amount of {@code a}: the current one, or with {@code :asOf} as it stood that day; 0.00 where none. */
+    String APPROVED = "CASE WHEN :asOf IS NULL THEN COALESCE(a.approved_amount, 0.00) ELSE COALESCE("
+            + ApprovedAmountSql.AS_OF + ", 0.00) END";
 
     @Query("SELECT a.owner_state AS owner_state, a.type AS type, COUNT(*) AS count,"
             + " SUM(a.requested_amount) AS requested, SUM(" + APPROVED + ") AS approved"

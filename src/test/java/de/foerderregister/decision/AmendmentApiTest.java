@@ -172,6 +172,10 @@ class AmendmentApiTest {
         assertEquals(412, api.send("POST", path, fitko.token(), amendment(Map.of("newApprovedAmount", "1010.00")),
                 Map.of("If-Match", "\"1\"")).status());
         assertEquals(0, api.get(fitko, path).json().size(), "nothing refused was written");
+        assertEquals(201, api.post(fitko, path, amendment(Map.of("newApprovedAmount", "1010.00"))).status());
+        Map<String, Object> beforePrevious = new LinkedHashMap<>(amendment(Map.of("newApprovedAmount", "1020.00")));
+        beforePrevious.put("meetingDate", "2021-03-14");
+        assertEquals(Set.of("meetingDate"), fields(api.post(fitko, path, beforePrevious)), "amendments follow each other in time");
         assertEquals(404, api.get(api.account(Role.STATE, StateCode.BY), path).status());
     }
 
