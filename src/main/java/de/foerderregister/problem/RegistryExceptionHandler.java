@@ -1,7 +1,10 @@
 package de.foerderregister.problem;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,7 +24,9 @@ public class RegistryExceptionHandler implements ExceptionHandler<RegistryExcept
             REFUSALS.warn("403 for {} on {} {}: {}", who(request), request.getMethod(), request.getPath(),
                     exception.getMessage());
         }
-        return ProblemResponses.respond(exception.toProblem());
+        MutableHttpResponse<Problem> response = ProblemResponses.respond(exception.toProblem());
+        // a refusal for load, not for the request: say when to come back
+        return exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? response.header(HttpHeaders.RETRY_AFTER, "5") : response;
     }
 
     static String who(HttpRequest<?> request) {

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class MeetingReports {
 
-    private final MeetingReportRepository meetings;
+    private final ReportRepository meetings;
     private final ReportRenderer renderer;
     private final Clock clock;
 
-    public MeetingReports(MeetingReportRepository meetings, ReportRenderer renderer, Clock clock) {
+    public MeetingReports(ReportRepository meetings, ReportRenderer renderer, Clock clock) {
         this.meetings = meetings;
         this.renderer = renderer;
         this.clock = clock;

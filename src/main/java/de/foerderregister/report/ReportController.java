@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -26,10 +27,25 @@ public class ReportController {
 
     private final BudgetSummaryService budgetSummaries;
     private final BudgetSummaryReports budgetDocuments;
+    private final ApplicationLists applicationLists;
 
-    public ReportController(BudgetSummaryService budgetSummaries, BudgetSummaryReports budgetDocuments) {
+    public ReportController(BudgetSummaryService budgetSummaries, BudgetSummaryReports budgetDocuments,
+                            ApplicationLists applicationLists) {
         this.budgetSummaries = budgetSummaries;
         this.budgetDocuments = budgetDocuments;
+        this.applicationLists = applicationLists;
+    }
+
+    /** Every selected application on one line, as PDF, XLSX or CSV. */
+    @Get("/application-list")
+    public HttpResponse<StreamedFile> applicationList(Caller caller,
+                                                      @Nullable @QueryValue String format,
+                                                      @Nullable @QueryValue StateCode ownerState,
+                                                      @Nullable @QueryValue FundingSource fundingSource,
+                                                      @Nullable @QueryValue Status status,
+                                                      @Nullable @QueryValue String delimiter) {
+        return applicationLists.render(caller, ownerState, fundingSource, status, ReportFormat.of(format, DOCUMENTS),
+                CsvDelimiter.of(delimiter)).response();
     }
 
     /** The budget summary as JSON (the default) or as a PDF, XLSX or CSV document with the same figures. */

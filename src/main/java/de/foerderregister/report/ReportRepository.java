@@ -10,8 +10,9 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.LocalDate;
 import java.util.List;
 
+/** The rows of the list reports. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface MeetingReportRepository extends GenericRepository<FundingApplication, Long> {
+public interface ReportRepository extends GenericRepository<FundingApplication, Long> {
 
     /** The decisions of one meeting day, in agenda order; {@code state} narrows them to one owner state. */
     @Query("""
@@ -21,4 +22,17 @@ public interface MeetingReportRepository extends GenericRepository<FundingApplic
             WHERE d.meeting_date = :meetingDate AND (:state IS NULL OR a.owner_state = :state)
             ORDER BY d.body, d.agenda_item, d.id""")
     List<DecisionListRow> decisionList(LocalDate meetingDate, @Nullable String state);
+
+    /** One chunk of the detail list, after {@code afterId}: keyset paging keeps every chunk an index range scan. */
+    @Query("""
+            SELECT a.id, a.reference, a.title, a.owner_state, a.type, a.funding_source, a.start_date, a.end_date,
+                   a.status, a.requested_amount, a.approved_amount
+            FROM funding_application a
+            WHERE a.id > :afterId
+              AND (:ownerState IS NULL OR a.owner_state = :ownerState)
+              AND (:fundingSource IS NULL OR a.funding_source = :fundingSource)
+              AND (:status IS NULL OR a.status = :status)
+            ORDER BY a.id LIMIT 1000""")
+    List<ApplicationListRow> applicationList(long afterId, @Nullable String ownerState, @Nullable String fundingSource,
+                                             @Nullable String status);
 }
