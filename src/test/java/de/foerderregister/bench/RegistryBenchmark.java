@@ -1,0 +1,224 @@
+package de.foerderregister.bench;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Role;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The registry side by side with the same work done straight on MariaDB. Run with
+ * {@code ./mvnw -Pbench test -Dbench.applications=100000} (embedded database in target/bench-home,
+ * or the server named by DATASOURCES_DEFAULT_URL). Seeds the applications with annual plans,
+ * decisions and amendments by bulk SQL, then prints medians and ratios.
+ */
+@MicronautTest(transactional = false)
+class RegistryBenchmark {
+
+    private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
+    private static final int RUNS = Integer.getInteger("bench.runs", 7);
+    private static final String STATES = "'BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH','BUND'";
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    EmbeddedServer server;
+
+    DataSource database;
+
+    @Inject
+    void database(DataSource contextual) {
+        database = DelegatingDataSource.unwrapDataSource(contextual);
+    }
+
+    @Test
+    void registryAgainstRawSql() throws Exception {
+        long seeded = seed();
+        Account finance = api.account(Role.FINANCE, null);
+        Account fitko = api.account(Role.FITKO, null);
+        List<String> table = new ArrayList<>();
+        table.add(String.format("%-52s %12s %12s %8s", "measure (" + seeded + " applications)", "registry", "raw SQL", "ratio"));
+
+        double summaryHttp = median(() -> ok(api.get(finance, "/api/reports/budget-summary").status()));
+        double summarySql = median(() -> sql("""
+                SELECT owner_state, type, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0))
+                  FROM funding_application GROUP BY owner_state, type""",
+                "SELECT funding_source, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application GROUP BY funding_source",
+                "SELECT COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application",
+                "SELECT year, COUNT(*), SUM(amount) FROM annual_plan_line GROUP BY year"));
+        table.add(row("budget summary JSON (median ms)", summaryHttp, summarySql));
+
+        String list = "/api/applications?ownerState=NW&status=SUBMITTED&q=Projekt%2012&sort=requestedAmount,desc&size=20";
+        double listHttp = median(() -> ok(api.get(fitko, list).status()));
+        double listSql = median(() -> sql("""
+                SELECT * FROM funding_application WHERE owner_state = 'NW' AND status = 'SUBMITTED'
+                   AND (title LIKE '%Projekt 12%' OR reference LIKE '%Projekt 12%')
+                 ORDER BY requested_amount DESC, id DESC LIMIT 20""", """
+                SELECT COUNT(*) FROM funding_application WHERE owner_state = 'NW' AND status = 'SUBMITTED'
+                   AND (title LIKE '%Projekt 12%' OR reference LIKE '%Projekt 12%')""", """
+                SELECT p.* FROM annual_plan_line p JOIN (SELECT id FROM funding_application WHERE owner_state = 'NW'
+                   AND status = 'SUBMITTED' AND (title LIKE '%Projekt 12%' OR reference LIKE '%Projekt 12%')
+                   ORDER BY requested_amount DESC, id DESC LIMIT 20) page ON page.id = p.application_id"""));
+        table.add(row("list page state+status+q, sorted (median ms)", listHttp, listSql));
+
+        int creates = 200;
+        double createHttp = perSecond(creates, () -> {
+            for (int i = 0; i < creates; i++) {
+                api.submitted(fitko, StateCode.values()[i % 17]);
+            }
+        });
+        double createSql = perSecond(creates, this::plainInserts);
+        table.add(String.format("%-52s %12.0f %12.0f %8.2f", "create + submit with audit vs plain INSERT (per s)",
+                createHttp, createSql, createSql / createHttp));
+
+        long id = api.submitted(fitko, StateCode.NW);
+        table.add(wrk(fitko.token(), "/api/applications/" + id));
+        System.out.println("\n" + String.join("\n", table) + "\n");
+    }
+
+    /** Bulk rows by SQL: one INSERT … SELECT per table over MariaDB's sequence engine. */
+    private long seed() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            try (ResultSet existing = sql.executeQuery("SELECT COUNT(*) FROM funding_application WHERE reference LIKE '1999-%'")) {
+                existing.next();
+                if (existing.getLong(1) >= APPLICATIONS) {
+                    return count(sql);
+                }
+            }
+            sql.execute("SET SESSION foreign_key_checks = 0");
+            sql.execute("INSERT INTO funding_application (reference, title, owner_state, type, funding_source, start_date,"
+                    + " end_date, requested_amount, approved_amount, status, notes, created_by, created_at, updated_at, version)"
+                    + " SELECT CONCAT('1999-', LPAD(seq, 7, '0')), CONCAT('Projekt ', seq), ELT(1 + seq % 17, " + STATES + "),"
+                    + " IF(seq % 2 = 0, 'REFERENCE_IMPLEMENTATION', 'STANDARD'), IF(seq % 5 = 0, 'STIMULUS_PACKAGE', 'DIGITALISATION_BUDGET'),"
+                    + " DATE('2020-01-01') + INTERVAL (seq % 365) DAY, DATE('2022-06-30') + INTERVAL (seq % 365) DAY,"
+                    + " 20000.00 + (seq * 37) % 2000000, IF(seq % 3 = 0, 20000.00 + (seq * 37) % 2000000, NULL),"
+                    + " IF(seq % 3 = 0, 'APPROVED', 'SUBMITTED'), NULL, 'bench', NOW(6), NOW(6), 0"
+                    + " FROM seq_1_to_" + APPLICATIONS);
+            sql.execute("INSERT INTO annual_plan_line (application_id, year, amount)"
+                    + " SELECT id, 2020, requested_amount - ROUND(requested_amount / 2, 2) FROM funding_application WHERE reference LIKE '1999-%'"
+                    + " UNION ALL SELECT id, 2021, ROUND(requested_amount / 2, 2) FROM funding_application WHERE reference LIKE '1999-%'");
+            sql.execute("INSERT INTO decision (application_id, outcome, approved_amount, body, meeting_date, agenda_item, kind,"
+                    + " recorded_by, recorded_at) SELECT id, 'APPROVED', approved_amount, 'Abteilungsleiterrunde', '2021-01-19',"
+                    + " 'TOP 08', 'RESOLUTION', 'bench', NOW(6) FROM funding_application WHERE reference LIKE '1999-%' AND status = 'APPROVED'");
+            sql.execute("INSERT INTO amendment (application_id, previous_amount, net_amount, vat_rate_percent, vat_amount,"
+                    + " gross_amount, reason, body, meeting_date, agenda_item, needs_second_pair, recorded_by, recorded_at)"
+                    + " SELECT id, approved_amount, approved_amount, NULL, 0.00, approved_amount, 'Bestand', 'Abteilungsleiterrunde',"
+                    + " '2021-06-30', 'TOP 3', FALSE, 'bench', NOW(6) FROM funding_application"
+                    + " WHERE reference LIKE '1999-%' AND status = 'APPROVED' AND id % 10 = 0");
+            sql.execute("ANALYZE TABLE funding_application, annual_plan_line, decision, amendment");
+            return count(sql);
+        }
+    }
+
+    private static long count(Statement sql) throws SQLException {
+        try (ResultSet all = sql.executeQuery("SELECT COUNT(*) FROM funding_application")) {
+            all.next();
+            return all.getLong(1);
+        }
+    }
+
+    private void plainInserts() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO funding_application (reference, title,"
+                     + " owner_state, type, funding_source, start_date, end_date, requested_amount, status, created_by,"
+                     + " created_at, updated_at, version) VALUES (?, ?, 'NW', 'STANDARD', 'DIGITALISATION_BUDGET', '2021-01-01',"
+                     + " '2022-12-31', 1011500.00, 'SUBMITTED', 'bench', NOW(6), NOW(6), 0)")) {
+            for (int i = 0; i < 200; i++) {
+                insert.setString(1, "1998-" + System.nanoTime() % 100_000_000);
+                insert.setString(2, "Plain " + i);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Void sql(String... statements) {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                try (ResultSet rows = sql.executeQuery(statement)) {
+                    while (rows.next()) {
+                        rows.getObject(1);
+                    }
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Void ok(int status) {
+        assertEquals(200, status);
+        return null;
+    }
+
+    /** Median wall time in ms of {@link #RUNS} runs after two warm-ups. */
+    private static double median(Callable<?> work) throws Exception {
+        work.call();
+        work.call();
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long started = System.nanoTime();
+            work.call();
+            times.add((System.nanoTime() - started) / 1e6);
+        }
+        Collections.sort(times);
+        return times.get(times.size() / 2);
+    }
+
+    private static double perSecond(int operations, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return operations / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static String row(String name, double registry, double raw) {
+        return String.format("%-52s %12.1f %12.1f %8.2f", name, registry, raw, registry / raw);
+    }
+
+    /** GET by id under wrk: 64 connections, two threads, ten seconds. */
+    private String wrk(String token, String path) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d10s", "--latency",
+                "-H", "Authorization: Bearer " + token, server.getURL() + path).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(line -> output.append(line).append('\n'));
+        }
+        wrk.waitFor();
+        Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(output);
+        Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        if (!rate.find() || !p99.find()) {
+            return "wrk failed: " + output;
+        }
+        double p99ms = Double.parseDouble(p99.group(1)) * Map.of("us", 0.001, "ms", 1.0, "s", 1000.0).get(p99.group(2));
+        return String.format("%-52s %12s %12s %8s", "GET by id, wrk 64 connections (req/s, p99 ms)",
+                rate.group(1), String.format("%.1f", p99ms), errors.find() ? "non-2xx " + errors.group(1) : "");
+    }
+}
