@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -37,16 +38,18 @@ public class ApplicationService {
     private final ReferenceNumbers references;
     private final AuditTrail audit;
     private final ApprovedAmounts approvedAmounts;
+    private final YearAllocations yearAllocations;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
                               ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
-                              Clock clock) {
+                              YearAllocations yearAllocations, Clock clock) {
         this.applications = applications;
         this.plans = plans;
         this.references = references;
         this.audit = audit;
         this.approvedAmounts = approvedAmounts;
+        this.yearAllocations = yearAllocations;
         this.clock = clock;
     }
 
@@ -61,6 +64,7 @@ public class ApplicationService {
         FundingApplication saved = applications.save(
                 FundingApplication.draft(references.next(), content, caller.username(), clock.instant()));
         ApplicationView created = ApplicationView.of(saved, savePlan(saved.id(), content.annualPlan()));
+        yearAllocations.refresh(saved, created.annualPlan());
         audit.record(saved.id(), caller, AuditAction.CREATED, FieldChange.between(Map.of(), created.auditFields()));
         return created;
     }
@@ -92,6 +96,7 @@ public class ApplicationService {
         FundingApplication updated = applications.update(current.withContent(content, clock.instant()));
         plans.deleteByApplicationId(id);
         ApplicationView after = ApplicationView.of(updated, savePlan(id, content.annualPlan()));
+        yearAllocations.refresh(updated, after.annualPlan());
         audit.record(id, caller, AuditAction.UPDATED, FieldChange.between(before.auditFields(), after.auditFields()));
         return after;
     }
@@ -135,6 +140,9 @@ public class ApplicationService {
         List<AnnualPlanLine> plan = plans.findByApplicationIdOrderByYear(before.id());
         FundingApplication saved = applications.update(after);
         ApplicationView view = ApplicationView.of(saved, plan);
+        if (!Objects.equals(before.approvedAmount(), saved.approvedAmount())) {
+            yearAllocations.refresh(saved, view.annualPlan());
+        }
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(ApplicationView.of(before, plan).auditFields(),
                 view.auditFields()));
         changes.addAll(details);

@@ -62,4 +62,29 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
             + " AND a.id > :afterId ORDER BY a.id LIMIT :limit")
     List<SplitRow> rowsAfter(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                              @Nullable Status status, @Nullable LocalDate asOf, long afterId, int limit);
+
+    /** The kept year parts ({@code year_allocation}) of the selected applications, optionally of one year only. */
+    String ALLOCATED = " FROM year_allocation y JOIN funding_application a ON a.id = y.application_id WHERE " + FILTER
+            + " AND (:year IS NULL OR y.year = :year)";
+
+    /** A year part counts an application where something was requested for that year. */
+    String SUMS = " COUNT(CASE WHEN y.requested <> 0 THEN 1 END) AS count, COALESCE(SUM(y.requested), 0.00) AS requested,"
+            + " COALESCE(SUM(y.approved), 0.00) AS approved";
+
+    @Query("SELECT y.year AS year," + SUMS + ALLOCATED + " GROUP BY y.year ORDER BY y.year")
+    List<YearTotal> allocatedByYear(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                                    @Nullable Status status, @Nullable Integer year);
+
+    @Query("SELECT a.owner_state AS owner_state, a.type AS type," + SUMS + ALLOCATED
+            + " GROUP BY a.owner_state, a.type ORDER BY a.owner_state, a.type")
+    List<StateTypeTotal> allocatedByStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                                                 @Nullable Status status, @Nullable Integer year);
+
+    @Query("SELECT a.funding_source AS funding_source," + SUMS + ALLOCATED + " GROUP BY a.funding_source ORDER BY a.funding_source")
+    List<SourceTotal> allocatedBySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                                        @Nullable Status status, @Nullable Integer year);
+
+    @Query("SELECT" + SUMS + ALLOCATED)
+    Totals allocatedTotal(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                          @Nullable Status status, @Nullable Integer year);
 }

@@ -6,6 +6,7 @@ import de.foerderregister.application.AnnualPlanRepository;
 import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.application.YearSplit;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.transaction.TransactionDefinition;
@@ -73,6 +74,9 @@ public class BudgetSummaryService {
             return new BudgetSummary(filter, clock.instant(), List.of(), List.of(), List.of(), new Totals(0, zero(), zero()));
         }
         BudgetFilter effective = scope == null ? filter : filter.withOwnerState(scope);
+        if (effective.asOf() == null) {
+            return fromAllocations(effective);
+        }
         YearSums sums = splitByYear(effective);
         if (effective.year() != null) {
             return new BudgetSummary(effective, clock.instant(), sums.byStateAndType(), sums.bySource(),
@@ -85,7 +89,30 @@ public class BudgetSummaryService {
                 reports.total(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()));
     }
 
-    /** Reads the selected applications chunk by chunk, with their plans, and adds up their year parts. */
+    /**
+     * The current amounts, all in SQL: the year parts are kept per application ({@code year_allocation}),
+     * so the yearly sums, and with {@code year} every other sum, are GROUP BYs like the whole amounts.
+     */
+    private BudgetSummary fromAllocations(BudgetFilter filter) {
+        StateCode state = filter.ownerState();
+        FundingSource source = filter.fundingSource();
+        List<YearTotal> byYear = reports.allocatedByYear(state, source, filter.status(), filter.year());
+        if (filter.year() != null) {
+            return new BudgetSummary(filter, clock.instant(),
+                    reports.allocatedByStateAndType(state, source, filter.status(), filter.year()),
+                    reports.allocatedBySource(state, source, filter.status(), filter.year()),
+                    byYear, reports.allocatedTotal(state, source, filter.status(), filter.year()));
+        }
+        return new BudgetSummary(filter, clock.instant(),
+                reports.byStateAndType(state, source, filter.status(), null),
+                reports.bySource(state, source, filter.status(), null),
+                byYear, reports.total(state, source, filter.status(), null));
+    }
+
+    /**
+     * The amounts as of a past day, which no kept split holds: the selected applications are read
+     * chunk by chunk, with their plans, and their year parts added up here.
+     */
     private YearSums splitByYear(BudgetFilter filter) {
         YearSums sums = new YearSums(filter.year());
         long afterId = 0;

@@ -41,8 +41,7 @@ class RegistryBenchmark {
 
     private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 7);
-    private static final String STATES = "'BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH','BUND'";
-
+    
     @Inject
     TestApi api;
 
@@ -70,7 +69,7 @@ class RegistryBenchmark {
                   FROM funding_application GROUP BY owner_state, type""",
                 "SELECT funding_source, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application GROUP BY funding_source",
                 "SELECT COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application",
-                "SELECT year, COUNT(*), SUM(amount) FROM annual_plan_line GROUP BY year"));
+                "SELECT year, COUNT(*), SUM(requested), SUM(approved) FROM year_allocation GROUP BY year"));
         table.add(row("budget summary JSON (median ms)", summaryHttp, summarySql));
 
         String list = "/api/applications?ownerState=NW&status=SUBMITTED&q=Projekt%2012&sort=requestedAmount,desc&size=20";
@@ -101,36 +100,24 @@ class RegistryBenchmark {
         System.out.println("\n" + String.join("\n", table) + "\n");
     }
 
-    /** Bulk rows by SQL: one INSERT … SELECT per table over MariaDB's sequence engine. */
-    private long seed() throws SQLException {
+    /** Bulk rows by the same SQL as .ci/large-reports: one INSERT … SELECT per table over MariaDB's sequence engine. */
+    private long seed() throws SQLException, IOException {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            try (ResultSet existing = sql.executeQuery("SELECT COUNT(*) FROM funding_application WHERE reference LIKE '1999-%'")) {
+            try (ResultSet existing = sql.executeQuery("SELECT COUNT(*) FROM funding_application WHERE created_by = 'bulk'")) {
                 existing.next();
                 if (existing.getLong(1) >= APPLICATIONS) {
                     return count(sql);
                 }
             }
-            sql.execute("SET SESSION foreign_key_checks = 0");
-            sql.execute("INSERT INTO funding_application (reference, title, owner_state, type, funding_source, start_date,"
-                    + " end_date, requested_amount, approved_amount, status, notes, created_by, created_at, updated_at, version)"
-                    + " SELECT CONCAT('1999-', LPAD(seq, 7, '0')), CONCAT('Projekt ', seq), ELT(1 + seq % 17, " + STATES + "),"
-                    + " IF(seq % 2 = 0, 'REFERENCE_IMPLEMENTATION', 'STANDARD'), IF(seq % 5 = 0, 'STIMULUS_PACKAGE', 'DIGITALISATION_BUDGET'),"
-                    + " DATE('2020-01-01') + INTERVAL (seq % 365) DAY, DATE('2022-06-30') + INTERVAL (seq % 365) DAY,"
-                    + " 20000.00 + (seq * 37) % 2000000, IF(seq % 3 = 0, 20000.00 + (seq * 37) % 2000000, NULL),"
-                    + " IF(seq % 3 = 0, 'APPROVED', 'SUBMITTED'), NULL, 'bench', NOW(6), NOW(6), 0"
-                    + " FROM seq_1_to_" + APPLICATIONS);
-            sql.execute("INSERT INTO annual_plan_line (application_id, year, amount)"
-                    + " SELECT id, 2020, requested_amount - ROUND(requested_amount / 2, 2) FROM funding_application WHERE reference LIKE '1999-%'"
-                    + " UNION ALL SELECT id, 2021, ROUND(requested_amount / 2, 2) FROM funding_application WHERE reference LIKE '1999-%'");
-            sql.execute("INSERT INTO decision (application_id, outcome, approved_amount, body, meeting_date, agenda_item, kind,"
-                    + " recorded_by, recorded_at) SELECT id, 'APPROVED', approved_amount, 'Abteilungsleiterrunde', '2021-01-19',"
-                    + " 'TOP 08', 'RESOLUTION', 'bench', NOW(6) FROM funding_application WHERE reference LIKE '1999-%' AND status = 'APPROVED'");
-            sql.execute("INSERT INTO amendment (application_id, previous_amount, net_amount, vat_rate_percent, vat_amount,"
-                    + " gross_amount, reason, body, meeting_date, agenda_item, needs_second_pair, recorded_by, recorded_at)"
-                    + " SELECT id, approved_amount, approved_amount, NULL, 0.00, approved_amount, 'Bestand', 'Abteilungsleiterrunde',"
-                    + " '2021-06-30', 'TOP 3', FALSE, 'bench', NOW(6) FROM funding_application"
-                    + " WHERE reference LIKE '1999-%' AND status = 'APPROVED' AND id % 10 = 0");
-            sql.execute("ANALYZE TABLE funding_application, annual_plan_line, decision, amendment");
+            String script;
+            try (var in = getClass().getResourceAsStream("/bench/seed.sql")) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{APPLICATIONS}}", String.valueOf(APPLICATIONS));
+            }
+            for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    sql.execute(statement);
+                }
+            }
             return count(sql);
         }
     }

@@ -1,6 +1,5 @@
-package de.foerderregister.report;
+package de.foerderregister.application;
 
-import de.foerderregister.application.AnnualPlanEntry;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,7 +1,5 @@
-package de.foerderregister.report;
+package de.foerderregister.application;
 
-import de.foerderregister.application.AnnualPlanEntry;
-import de.foerderregister.application.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

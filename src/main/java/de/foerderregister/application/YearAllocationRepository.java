@@ -1,0 +1,24 @@
+package de.foerderregister.application;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface YearAllocationRepository extends GenericRepository<YearAllocation, YearAllocation.Key> {
+
+    <S extends YearAllocation> List<S> saveAll(Iterable<S> allocations);
+
+    @Query("DELETE FROM year_allocation WHERE application_id = :applicationId")
+    void deleteByApplicationId(long applicationId);
+
+    /** Applications written before allocations were kept (or by bulk SQL), a chunk at a time. */
+    @Query("""
+            SELECT a.id FROM funding_application a
+            WHERE a.id > :afterId AND NOT EXISTS (SELECT 1 FROM year_allocation y WHERE y.application_id = a.id)
+            ORDER BY a.id LIMIT 500""")
+    List<Long> unallocatedAfter(long afterId);
+}
