@@ -1,6 +1,7 @@
 package de.foerderregister.application;
 
 import de.foerderregister.audit.AuditEventView;
+import de.foerderregister.idempotency.IdempotentRequests;
 import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -37,17 +38,22 @@ public class ApplicationController {
 
     private final ApplicationService applications;
     private final JsonBodies bodies;
+    private final IdempotentRequests idempotent;
 
-    public ApplicationController(ApplicationService applications, JsonBodies bodies) {
+    public ApplicationController(ApplicationService applications, JsonBodies bodies, IdempotentRequests idempotent) {
         this.applications = applications;
         this.bodies = bodies;
+        this.idempotent = idempotent;
     }
 
     @Post
     @RequestBody(content = @Content(schema = @Schema(implementation = ApplicationCommand.class)))
-    public HttpResponse<ApplicationView> create(Caller caller, @Body JsonNode body) {
-        ApplicationView created = applications.create(caller, bodies.read(body, ApplicationCommand.class));
-        return withETag(HttpResponse.created(created, URI.create("/api/applications/" + created.id())));
+    public HttpResponse<?> create(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                  @Body JsonNode body) {
+        return idempotent.once(caller, idempotencyKey, "POST /api/applications", body, () -> {
+            ApplicationView created = applications.create(caller, bodies.read(body, ApplicationCommand.class));
+            return withETag(HttpResponse.created(created, URI.create("/api/applications/" + created.id())));
+        });
     }
 
     @Get

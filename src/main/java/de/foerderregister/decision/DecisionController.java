@@ -3,6 +3,7 @@ package de.foerderregister.decision;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.ETags;
+import de.foerderregister.idempotency.IdempotentRequests;
 import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -34,29 +35,36 @@ public class DecisionController {
     private final DecisionLedger ledger;
     private final ApplicationService applications;
     private final JsonBodies bodies;
+    private final IdempotentRequests idempotent;
 
     public DecisionController(DecisionService decisions, DecisionLedger ledger, ApplicationService applications,
-                              JsonBodies bodies) {
+                              JsonBodies bodies, IdempotentRequests idempotent) {
         this.decisions = decisions;
         this.ledger = ledger;
         this.applications = applications;
         this.bodies = bodies;
+        this.idempotent = idempotent;
     }
 
     @Post("/applications/{id}/decision")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionCommand.class)))
-    public HttpResponse<ApplicationView> decide(Caller caller, @PathVariable long id,
-                                                @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                                @Body JsonNode body) {
-        ApplicationView decided = decisions.decide(caller, id, ETags.expectedVersion(ifMatch),
-                bodies.read(body, DecisionCommand.class));
-        return HttpResponse.ok(decided).header(HttpHeaders.ETAG, ETags.of(decided.version()));
+    public HttpResponse<?> decide(Caller caller, @PathVariable long id,
+                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                  @Body JsonNode body) {
+        return idempotent.once(caller, idempotencyKey, "POST /api/applications/" + id + "/decision", body, () -> {
+            ApplicationView decided = decisions.decide(caller, id, ETags.expectedVersion(ifMatch),
+                    bodies.read(body, DecisionCommand.class));
+            return HttpResponse.ok(decided).header(HttpHeaders.ETAG, ETags.of(decided.version()));
+        });
     }
 
     @Post("/decisions")
     @RequestBody(content = @Content(schema = @Schema(implementation = BatchCommand.class)))
-    public HttpResponse<BatchOutcome> decideAll(Caller caller, @Body JsonNode body) {
-        return HttpResponse.created(decisions.decideAll(caller, bodies.read(body, BatchCommand.class)));
+    public HttpResponse<?> decideAll(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                     @Body JsonNode body) {
+        return idempotent.once(caller, idempotencyKey, "POST /api/decisions", body,
+                () -> HttpResponse.created(decisions.decideAll(caller, bodies.read(body, BatchCommand.class))));
     }
 
     @Get("/applications/{id}/decisions")
