@@ -11,15 +11,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +41,7 @@ class ImportApiTest {
     @Test
     void theMinutesTableCreatesItsTwoCompleteRowsWithDecisionsAndNamesWhatTheOthersMiss() {
         String marker = api.unique("TOP08");
-        String file = minutesTable(marker);
+        String file = ImportFiles.minutesTable(marker);
 
         Response imported = importCsv(fitko, file, "");
 
@@ -92,7 +87,7 @@ class ImportApiTest {
 
     @Test
     void reimportingTheSameFileCreatesNoDuplicates() {
-        String file = minutesTable(api.unique("again"));
+        String file = ImportFiles.minutesTable(api.unique("again"));
         List<JsonNode> first = list(importCsv(fitko, file, "").json().get("rows"));
 
         Response again = importCsv(fitko, file.replace("Digitales Schulzeugnis", "  digitales SCHULZEUGNIS"), "");
@@ -290,21 +285,6 @@ class ImportApiTest {
 
     private List<JsonNode> search(String query) {
         return list(api.get(fitko, "/api/applications?size=100&q=" + query).json().get("content"));
-    }
-
-    /** The shared minutes' table with the marker appended to every title, so each run's rows are its own. */
-    static String minutesTable(String marker) {
-        try (InputStream in = Objects.requireNonNull(ImportApiTest.class.getResourceAsStream("/import/projects-2021-01-19.csv"))) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            List<String> marked = new ArrayList<>(List.of(lines[0]));
-            for (int i = 1; i < lines.length; i++) {
-                int comma = lines[i].indexOf(',');
-                marked.add(lines[i].substring(0, comma) + " " + marker + lines[i].substring(comma));
-            }
-            return String.join("\n", marked) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String row(String title, String state, String type, String start, String end, String amount, String status) {
