@@ -17,6 +17,7 @@ import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,9 +43,14 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
         return errors.isEmpty();
     }
 
-    /** The key of the duplicate rule: owner state, title (trimmed, case-insensitive) and start date. */
+    /**
+     * The key of the duplicate rule: owner state, title and start date. The title is trimmed and
+     * compared ignoring case and accents, as the database's collation compares stored titles.
+     */
     String duplicateKey() {
-        return ownerState + "|" + (title == null ? "" : title.strip().toLowerCase(Locale.ROOT)) + "|" + startDate;
+        String comparable = title == null ? "" : Normalizer.normalize(title.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return ownerState + "|" + comparable + "|" + startDate;
     }
 
     static ImportRow read(CsvFile.Row row, FundingSource defaultSource, Caller caller, DecisionService decisions) {

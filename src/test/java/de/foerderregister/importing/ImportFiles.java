@@ -14,14 +14,18 @@ public final class ImportFiles {
     private ImportFiles() {
     }
 
-    /** The shared minutes' table with the marker appended to every title, so each run's rows are its own. */
+    /**
+     * The shared minutes' table with the marker after the first word of every title ("Elektronischer
+     * MARKER Heilberufsausweis"), so each run's rows are its own and searches for the demo data's
+     * titles never find them.
+     */
     public static String minutesTable(String marker) {
         try (InputStream in = Objects.requireNonNull(ImportFiles.class.getResourceAsStream("/import/projects-2021-01-19.csv"))) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             List<String> marked = new ArrayList<>(List.of(lines[0]));
             for (int i = 1; i < lines.length; i++) {
-                int comma = lines[i].indexOf(',');
-                marked.add(lines[i].substring(0, comma) + " " + marker + lines[i].substring(comma));
+                int space = lines[i].indexOf(' ');
+                marked.add(lines[i].substring(0, space) + " " + marker + lines[i].substring(space));
             }
             return String.join("\n", marked) + "\n";
         } catch (IOException e) {

@@ -103,10 +103,10 @@ class DataQualityApiTest {
     @Test
     void titlesEqualButForCaseSpacesAndPunctuationInOneStateAreProbableDuplicates() {
         String marker = api.unique("dup");
-        long first = create(StateCode.HE, "Digitales Schulzeugnis " + marker);
-        long second = create(StateCode.HE, "DIGITALES SCHUL-ZEUGNIS, " + marker.toUpperCase());
-        long otherState = create(StateCode.TH, "Digitales Schulzeugnis " + marker);
-        long otherTitle = create(StateCode.HE, "Digitales Schulzeugnis 2 " + marker);
+        long first = create(StateCode.HE, "Digitales Zeugnis " + marker);
+        long second = create(StateCode.HE, "DIGITALES ZEUG-NIS, " + marker.toUpperCase());
+        long otherState = create(StateCode.TH, "Digitales Zeugnis " + marker);
+        long otherTitle = create(StateCode.HE, "Digitales Zeugnis 2 " + marker);
         String firstReference = api.get(fitko, "/api/applications/" + first).json().get("reference").asText();
 
         List<JsonNode> findings = findings(fitko);
@@ -143,17 +143,17 @@ class DataQualityApiTest {
 
         List<JsonNode> missing = findings(fitko).stream()
                 .filter(finding -> finding.get("kind").asText().equals("IMPORT_MISSING_FIELDS"))
-                .filter(finding -> finding.get("title").asText().endsWith(marker)).toList();
+                .filter(finding -> finding.get("title").asText().contains(marker)).toList();
 
-        assertEquals(List.of("Digitale Wirtschaftsservices " + marker, "Serviceorientierte Standardbausteine " + marker),
+        assertEquals(List.of("Digitale " + marker + " Wirtschaftsservices", "Serviceorientierte " + marker + " Standardbausteine"),
                 missing.stream().map(finding -> finding.get("title").asText()).toList());
         assertTrue(missing.get(0).get("reason").asText().contains("missing owner_state, type, end_date, requested_amount_eur"),
                 missing.get(0).toString());
         assertTrue(missing.get(0).get("link").isNull());
 
-        create(StateCode.BB, "Digitale Wirtschaftsservices " + marker);
+        create(StateCode.BB, "Digitale " + marker + " Wirtschaftsservices");
         assertEquals(1, findings(fitko).stream().filter(finding -> finding.get("kind").asText().equals("IMPORT_MISSING_FIELDS"))
-                .filter(finding -> finding.get("title").asText().endsWith(marker)).count(), "registered since");
+                .filter(finding -> finding.get("title").asText().contains(marker)).count(), "registered since");
     }
 
     @Test
