@@ -191,6 +191,25 @@ public class TestApi {
         return id;
     }
 
+    /** Sends raw bytes, such as a file in the encoding an office saved it in, with the given content type. */
+    public Response sendBytes(String method, String path, @Nullable String token, byte[] body, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request; a body that is a String goes as it is, anything else as JSON. */
     public Response send(String method, String path, @Nullable String token, @Nullable Object body,
                          Map<String, String> headers) {

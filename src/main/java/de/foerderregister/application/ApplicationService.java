@@ -55,17 +55,31 @@ public class ApplicationService {
 
     @Transactional
     public ApplicationView create(Caller caller, ApplicationCommand command) {
-        caller.requireRole("create applications", APPLICANTS);
-        ApplicationContent content = ApplicationRules.accept(caller.stateScope()
+        return create(caller, caller.stateScope()
                 .filter(state -> command.ownerState() == null)
                 .map(state -> withOwnerState(command, state))
-                .orElse(command));
+                .orElse(command), AuditAction.CREATED);
+    }
+
+    /**
+     * An application taken from a row of an import file. Unlike {@link #create(Caller, ApplicationCommand)}
+     * nothing is filled in for a STATE caller: an empty cell of a file stays an error, nothing is invented.
+     * The history says IMPORTED.
+     */
+    @Transactional
+    public ApplicationView importApplication(Caller caller, ApplicationCommand command) {
+        return create(caller, command, AuditAction.IMPORTED);
+    }
+
+    private ApplicationView create(Caller caller, ApplicationCommand command, AuditAction action) {
+        caller.requireRole("create applications", APPLICANTS);
+        ApplicationContent content = ApplicationRules.accept(command);
         requireOwnState(caller, content.ownerState());
         FundingApplication saved = applications.save(
                 FundingApplication.draft(references.next(), content, caller.username(), clock.instant()));
         ApplicationView created = ApplicationView.of(saved, savePlan(saved.id(), content.annualPlan()));
         yearAllocations.refresh(saved, created.annualPlan());
-        audit.record(saved.id(), caller, AuditAction.CREATED, FieldChange.between(Map.of(), created.auditFields()));
+        audit.record(saved.id(), caller, action, FieldChange.between(Map.of(), created.auditFields()));
         return created;
     }
 

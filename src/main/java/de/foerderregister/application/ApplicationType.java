@@ -2,24 +2,31 @@ package de.foerderregister.application;
 
 /** "Art" in the minutes: RI or STD. */
 public enum ApplicationType {
-    REFERENCE_IMPLEMENTATION("RI"),
-    STANDARD("STD");
+    REFERENCE_IMPLEMENTATION("RI", "Referenzimplementierung"),
+    STANDARD("STD", "Standard");
 
     private final String abbreviation;
+    private final String germanName;
 
-    ApplicationType(String abbreviation) {
+    ApplicationType(String abbreviation, String germanName) {
         this.abbreviation = abbreviation;
+        this.germanName = germanName;
     }
 
     public String abbreviation() {
         return abbreviation;
     }
 
-    /** Reads RI or STD as the minutes write them, or the constant's own name. */
+    public String germanName() {
+        return germanName;
+    }
+
+    /** Reads RI or STD as the minutes write them, the German name, or the constant's own name. */
     public static ApplicationType fromFileValue(String value) {
         String text = value.strip();
         for (ApplicationType type : values()) {
-            if (type.abbreviation.equalsIgnoreCase(text) || type.name().equalsIgnoreCase(text)) {
+            if (type.abbreviation.equalsIgnoreCase(text) || type.germanName.equalsIgnoreCase(text)
+                    || type.name().equalsIgnoreCase(text)) {
                 return type;
             }
         }

@@ -3,6 +3,8 @@ package de.foerderregister.audit;
 /** What happened to an application. */
 public enum AuditAction {
     CREATED,
+    /** Created from a row of an import file. */
+    IMPORTED,
     UPDATED,
     SUBMITTED,
     WITHDRAWN,

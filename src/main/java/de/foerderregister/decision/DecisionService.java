@@ -50,6 +50,26 @@ public class DecisionService {
     public ApplicationView decide(Caller caller, long applicationId, @Nullable Long expectedVersion,
                                   DecisionCommand command) {
         caller.requireRole("record decisions", Role.FITKO);
+        Checked checked = check(command);
+        FundingApplication current = applications.lockForChange(caller, applicationId, expectedVersion,
+                "record decisions", Role.FITKO);
+        return record(caller, current, null, command.outcome(), checked.amount(), checked.meeting(), command.kind(),
+                checked.note(), clock.instant());
+    }
+
+    /**
+     * The field rules of {@link #decide} without deciding anything, for callers that check a
+     * decision before the application it belongs to exists (an import's dry run). Throws
+     * {@link InvalidInput} naming each broken rule.
+     */
+    public void requireValid(DecisionCommand command) {
+        check(command);
+    }
+
+    private record Checked(Meeting meeting, @Nullable BigDecimal amount, @Nullable String note) {
+    }
+
+    private Checked check(DecisionCommand command) {
         List<FieldError> errors = new ArrayList<>();
         Meeting meeting = DecisionRules.meeting(errors, command.body(), command.meetingDate(), command.agendaItem(),
                 LocalDate.now(clock));
@@ -60,9 +80,7 @@ public class DecisionService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        FundingApplication current = applications.lockForChange(caller, applicationId, expectedVersion,
-                "record decisions", Role.FITKO);
-        return record(caller, current, null, command.outcome(), amount, meeting, command.kind(), note, clock.instant());
+        return new Checked(meeting, amount, note);
     }
 
     /**

@@ -7,12 +7,12 @@ import io.micronaut.core.annotation.Nullable;
  * would be read as a formula by Excel or LibreOffice (CSV/formula injection); a leading
  * apostrophe makes it plain text again.
  */
-final class CellText {
+public final class CellText {
 
     private CellText() {
     }
 
-    static @Nullable String safe(@Nullable String text) {
+    public static @Nullable String safe(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -25,22 +25,17 @@ final class GermanLabels {
     }
 
     static String of(ApplicationType type) {
-        return switch (type) {
-            case REFERENCE_IMPLEMENTATION -> "Referenzimplementierung (RI)";
-            case STANDARD -> "Standard (STD)";
-        };
+        return type.germanName() + " (" + type.abbreviation() + ")";
     }
 
     static String of(FundingSource source) {
-        return switch (source) {
-            case DIGITALISATION_BUDGET -> "Digitalisierungsbudget";
-            case STIMULUS_PACKAGE -> "Konjunkturpaket";
-        };
+        return source.germanName();
     }
 
     static String of(AuditAction action) {
         return switch (action) {
             case CREATED -> "angelegt";
+            case IMPORTED -> "importiert";
             case UPDATED -> "bearbeitet";
             case SUBMITTED -> "eingereicht";
             case WITHDRAWN -> "zurückgezogen";

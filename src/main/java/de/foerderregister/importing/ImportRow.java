@@ -1,0 +1,180 @@
+package de.foerderregister.importing;
+
+import de.foerderregister.application.ApplicationCommand;
+import de.foerderregister.application.ApplicationRules;
+import de.foerderregister.application.ApplicationType;
+import de.foerderregister.application.FundingSource;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.application.Status;
+import de.foerderregister.decision.DecisionCommand;
+import de.foerderregister.decision.DecisionKind;
+import de.foerderregister.decision.DecisionService;
+import de.foerderregister.decision.Outcome;
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One data row read and checked against the registry's own rules, before anything is written:
+ * the cells parsed in the documented formats, then {@link ApplicationRules#accept} and the
+ * decision rules of {@link DecisionService}. Every error names the column and the cell's value.
+ *
+ * @param target  the status the row asks for: DRAFT, SUBMITTED, or APPROVED (with {@code decision})
+ * @param missing the columns whose empty cell broke an "is required" rule
+ */
+record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode ownerState,
+                 @Nullable LocalDate startDate, ApplicationCommand command, Status target,
+                 @Nullable DecisionCommand decision, List<FieldError> errors, Set<ImportColumn> missing) {
+
+    boolean isValid() {
+        return errors.isEmpty();
+    }
+
+    /**
+     * The key of the duplicate rule: owner state, title and start date. The title is trimmed and
+     * compared ignoring case and accents, as the database's collation compares stored titles.
+     */
+    String duplicateKey() {
+        String comparable = title == null ? "" : Normalizer.normalize(title.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return ownerState + "|" + comparable + "|" + startDate;
+    }
+
+    static ImportRow read(CsvFile.Row row, FundingSource defaultSource, Caller caller, DecisionService decisions) {
+        Reader reader = new Reader(row);
+        String title = reader.text(ImportColumn.TITLE);
+        StateCode state = reader.parse(ImportColumn.OWNER_STATE, StateCode::fromFileValue,
+                "must be one of BW BY BE BB HB HH HE MV NI NW (or NRW) RP SL SN ST SH TH BUND");
+        ApplicationType type = reader.parse(ImportColumn.TYPE, ApplicationType::fromFileValue,
+                "must be RI, STD, Referenzimplementierung, Standard, REFERENCE_IMPLEMENTATION or STANDARD");
+        FundingSource source = reader.parse(ImportColumn.FUNDING_SOURCE, FundingSource::fromFileValue,
+                "must be Digitalisierungsbudget, Konjunkturpaket, DIGITALISATION_BUDGET or STIMULUS_PACKAGE");
+        LocalDate start = reader.date(ImportColumn.START_DATE);
+        LocalDate end = reader.date(ImportColumn.END_DATE);
+        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, FileValues::amount,
+                "must be an amount in euros such as 1.011.500,00 or 1011500.00");
+        Status target = reader.parse(ImportColumn.STATUS, ImportRow::status,
+                "must be empty, DRAFT, SUBMITTED or APPROVED");
+        ApplicationCommand command = new ApplicationCommand(title, state, type,
+                source == null && reader.isEmpty(ImportColumn.FUNDING_SOURCE) ? defaultSource : source,
+                start, end, amount, List.of(), reader.text(ImportColumn.NOTES));
+        try {
+            ApplicationRules.accept(command);
+        } catch (InvalidInput e) {
+            reader.ruleErrors(e.errors());
+        }
+        caller.stateScope().filter(own -> state != null && state != own).ifPresent(own ->
+                reader.error(ImportColumn.OWNER_STATE, "a user of " + own + " may only import rows of " + own));
+        DecisionCommand decision = null;
+        if (target == null) {
+            target = Status.DRAFT;
+        } else if (target == Status.APPROVED) {
+            if (caller.role() != Role.FITKO) {
+                reader.error(ImportColumn.STATUS, "APPROVED rows record the approving decision, which only FITKO may do;"
+                        + " import the row as SUBMITTED");
+            } else {
+                decision = new DecisionCommand(Outcome.APPROVED, amount, reader.text(ImportColumn.DECISION_BODY),
+                        reader.date(ImportColumn.DECISION_DATE), reader.text(ImportColumn.AGENDA_ITEM),
+                        DecisionKind.RESOLUTION, null);
+                try {
+                    decisions.requireValid(decision);
+                } catch (InvalidInput e) {
+                    // the decision's amount is the requested amount, whose rules were checked above
+                    reader.ruleErrors(e.errors().stream().filter(error -> !"approvedAmount".equals(error.field())).toList());
+                }
+            }
+        }
+        return new ImportRow(row, title, state, start, command, target, decision, List.copyOf(reader.errors),
+                reader.missing);
+    }
+
+    private static Status status(String text) {
+        Status status = Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        if (status != Status.DRAFT && status != Status.SUBMITTED && status != Status.APPROVED) {
+            throw new IllegalArgumentException(text);
+        }
+        return status;
+    }
+
+    /** Reads the cells of one row and collects its errors, one per column at most for unreadable cells. */
+    private static final class Reader {
+
+        private final CsvFile.Row row;
+        private final List<FieldError> errors = new ArrayList<>();
+        private final Set<ImportColumn> unreadable = EnumSet.noneOf(ImportColumn.class);
+        private final Set<ImportColumn> missing = new LinkedHashSet<>();
+
+        Reader(CsvFile.Row row) {
+            this.row = row;
+        }
+
+        @Nullable String text(ImportColumn column) {
+            String value = row.cells().get(column.header());
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        boolean isEmpty(ImportColumn column) {
+            return text(column) == null;
+        }
+
+        @Nullable LocalDate date(ImportColumn column) {
+            return parse(column, FileValues::date, "must be a date such as 2021-01-19 or 19.01.2021");
+        }
+
+        /** The parsed cell, null where it is empty or unreadable (then the error is recorded here). */
+        <T> @Nullable T parse(ImportColumn column, Function<String, T> parser, String expectation) {
+            String value = text(column);
+            if (value == null || unreadable.contains(column)) {
+                return null;
+            }
+            T parsed;
+            try {
+                parsed = parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                parsed = null;
+            }
+            if (parsed == null) {
+                unreadable.add(column);
+                error(column, expectation);
+            }
+            return parsed;
+        }
+
+        void error(ImportColumn column, String message) {
+            String value = text(column);
+            errors.add(new FieldError(column.header(), message
+                    + (value == null ? " (the cell is empty)" : " (value: \"" + value + "\")")));
+        }
+
+        /** A rule's errors under their columns; a cell already reported as unreadable is not reported twice. */
+        void ruleErrors(List<FieldError> ruleErrors) {
+            for (FieldError error : ruleErrors) {
+                ImportColumn column = ImportColumn.ofField(error.field()).orElseThrow(() ->
+                        new IllegalStateException("no import column for the rule field " + error.field()));
+                if (unreadable.contains(column)) {
+                    continue;
+                }
+                if (text(column) == null && error.message().equals("is required")) {
+                    missing.add(column);
+                    errors.add(new FieldError(column.header(), row.cells().containsKey(column.header())
+                            ? "is required (the cell is empty)" : "is required (the file has no column " + column.header() + ")"));
+                } else {
+                    error(column, ImportColumn.inColumnNames(error.message()));
+                }
+            }
+        }
+    }
+}
