@@ -18,25 +18,32 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    public PasswordLogin(UserRepository users, PasswordHasher hasher) {
+    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
     @Override
     public AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                AuthenticationRequest<String, String> login) {
         String password = login.getSecret() == null ? "" : login.getSecret();
-        Optional<UserAccount> account = users.findByUsername(login.getIdentity() == null ? "" : login.getIdentity());
+        String username = login.getIdentity() == null ? "" : login.getIdentity();
+        throttle.check(username);
+        Optional<UserAccount> account = users.findByUsername(username);
         if (account.isEmpty()) {
             hasher.wasteEqualTime(password);
+            throttle.failed(username);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         UserAccount user = account.get();
         if (!hasher.matches(password, user.passwordHash())) {
+            throttle.failed(username);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
+        throttle.succeeded(username);
         if (!user.enabled()) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
         }
