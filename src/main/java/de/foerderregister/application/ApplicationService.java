@@ -12,6 +12,7 @@ import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
+import de.foerderregister.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -53,6 +54,7 @@ public class ApplicationService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     @Transactional
     public ApplicationView create(Caller caller, ApplicationCommand command) {
         return create(caller, caller.stateScope()
@@ -66,6 +68,7 @@ public class ApplicationService {
      * nothing is filled in for a STATE caller: an empty cell of a file stays an error, nothing is invented.
      * The history says IMPORTED.
      */
+    @RetryOnConflict
     @Transactional
     public ApplicationView importApplication(Caller caller, ApplicationCommand command) {
         return create(caller, command, AuditAction.IMPORTED);
@@ -100,6 +103,7 @@ public class ApplicationService {
         return page.map(application -> ApplicationView.of(application, plansById.getOrDefault(application.id(), List.of())));
     }
 
+    @RetryOnConflict
     @Transactional
     public ApplicationView update(Caller caller, long id, @Nullable Long expectedVersion, ApplicationCommand command) {
         FundingApplication current = changeable(caller, id, expectedVersion, "change applications", APPLICANTS);
@@ -115,11 +119,13 @@ public class ApplicationService {
         return after;
     }
 
+    @RetryOnConflict
     @Transactional
     public ApplicationView submit(Caller caller, long id, @Nullable Long expectedVersion) {
         return move(caller, id, expectedVersion, Status.SUBMITTED, AuditAction.SUBMITTED);
     }
 
+    @RetryOnConflict
     @Transactional
     public ApplicationView withdraw(Caller caller, long id, @Nullable Long expectedVersion) {
         return move(caller, id, expectedVersion, Status.WITHDRAWN, AuditAction.WITHDRAWN);

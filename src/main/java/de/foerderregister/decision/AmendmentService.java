@@ -16,6 +16,7 @@ import de.foerderregister.problem.NotFound;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import de.foerderregister.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -54,6 +55,7 @@ public class AmendmentService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     @Transactional
     public AmendmentOutcome amend(Caller caller, long applicationId, @Nullable Long expectedVersion,
                                   AmendmentCommand command) {
@@ -119,6 +121,7 @@ public class AmendmentService {
     }
 
     /** The second pair of eyes: any FITKO user but the proposer may confirm; anyone of FITKO may decline. */
+    @RetryOnConflict
     @Transactional
     public AmendmentOutcome review(Caller caller, long applicationId, long amendmentId, ReviewOutcome outcome) {
         caller.requireRole("review amendments", Role.FITKO);

@@ -12,6 +12,7 @@ import de.foerderregister.problem.NotFound;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import de.foerderregister.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -46,6 +47,7 @@ public class DecisionService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     @Transactional
     public ApplicationView decide(Caller caller, long applicationId, @Nullable Long expectedVersion,
                                   DecisionCommand command) {
@@ -88,6 +90,7 @@ public class DecisionService {
      * written, and every bad item is named. The rows are locked in id order, so two batches over
      * the same applications queue up instead of deadlocking.
      */
+    @RetryOnConflict
     @Transactional
     public BatchOutcome decideAll(Caller caller, BatchCommand command) {
         caller.requireRole("record decisions", Role.FITKO);
