@@ -113,7 +113,7 @@ public class ApplicationPages {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> create(HttpRequest<?> request, Caller caller, @Body Map<String, Object> form) {
+    public HttpResponse<?> create(HttpRequest<?> request, Caller caller, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         ApplicationCommand command = command(input, caller);
@@ -169,7 +169,7 @@ public class ApplicationPages {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> update(HttpRequest<?> request, Caller caller, @PathVariable long id, @Body Map<String, Object> form) {
+    public HttpResponse<?> update(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         ApplicationView current = applications.get(caller, id, null);
@@ -193,7 +193,7 @@ public class ApplicationPages {
 
     @Post("/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> submit(HttpRequest<?> request, Caller caller, @PathVariable long id, @Body Map<String, Object> form) {
+    public HttpResponse<?> submit(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         applications.submit(caller, id, input.version());
@@ -207,7 +207,7 @@ public class ApplicationPages {
 
     @Post("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> withdraw(HttpRequest<?> request, Caller caller, @PathVariable long id, @Body Map<String, Object> form) {
+    public HttpResponse<?> withdraw(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         applications.withdraw(caller, id, input.version());

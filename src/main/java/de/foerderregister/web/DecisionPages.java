@@ -19,6 +19,7 @@ import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -91,7 +92,7 @@ public class DecisionPages {
 
     @Post("/applications/{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> decide(HttpRequest<?> request, Caller caller, @PathVariable long id, @Body Map<String, Object> form) {
+    public HttpResponse<?> decide(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         Outcome outcome = input.choice("outcome", Outcome.class);
@@ -127,7 +128,7 @@ public class DecisionPages {
 
     @Post("/batch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> decideAll(HttpRequest<?> request, Caller caller, @Body Map<String, Object> form) {
+    public HttpResponse<?> decideAll(HttpRequest<?> request, Caller caller, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         List<ApplicationView> queue = submitted(caller);
@@ -176,7 +177,7 @@ public class DecisionPages {
 
     @Post("/applications/{id}/amendment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> amend(HttpRequest<?> request, Caller caller, @PathVariable long id, @Body Map<String, Object> form) {
+    public HttpResponse<?> amend(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         AmendmentCommand command = new AmendmentCommand(input.amount("newApprovedAmount"),
@@ -199,7 +200,7 @@ public class DecisionPages {
     @Post("/applications/{id}/amendments/{amendmentId}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(HttpRequest<?> request, Caller caller, @PathVariable long id,
-                                   @PathVariable long amendmentId, @Body Map<String, Object> form) {
+                                   @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
         amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED);
         return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=confirmed");
@@ -208,7 +209,7 @@ public class DecisionPages {
     @Post("/applications/{id}/amendments/{amendmentId}/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Caller caller, @PathVariable long id,
-                                   @PathVariable long amendmentId, @Body Map<String, Object> form) {
+                                   @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
         amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED);
         return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=declined");

@@ -59,7 +59,7 @@ public class LoginPage {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, Object> form) {
+    public HttpResponse<?> login(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         String username = Optional.ofNullable(input.text("username")).orElse("").strip();
@@ -81,7 +81,7 @@ public class LoginPage {
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, Object> form) {
+    public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
         return UiPages.redirect(PATH + "?loggedOut=true").cookie(session.close(request));
     }
