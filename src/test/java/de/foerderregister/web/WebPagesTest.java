@@ -205,6 +205,33 @@ class WebPagesTest {
         }
     }
 
+    @Test
+    void fitkoPagesRenderAndABatchDecidesThePickedApplications() {
+        Account fitko = api.account(Role.FITKO, null);
+        long first = api.submitted(fitko, StateCode.NW);
+        long approved = api.approved(fitko, StateCode.ST, "200000.00");
+        WebSession session = loggedIn(fitko);
+        assertEquals(200, session.get("/ui/queue").status());
+        assertEquals(200, session.get("/ui/applications/" + approved + "/amendment").status());
+        assertEquals(200, session.get("/ui/reports?lang=en").status());
+        Page batch = session.get("/ui/batch?lang=de");
+        assertEquals(200, batch.status(), batch.body());
+        assertTrue(batch.body().contains("for=\"pick_" + first + "\""), "each checkbox has a label");
+
+        Page decided = session.post("/ui/batch", Map.of("body", "Abteilungsleiterrunde", "meetingDate", "19.01.2021",
+                "agendaItem", "TOP 08", "kind", "RESOLUTION", "pick_" + first, "on", "outcome_" + first, "APPROVED",
+                "amount_" + first, "1.000.000,00"));
+        assertEquals(303, decided.status(), decided.body());
+        assertTrue(session.get("/ui/applications/" + first).body().contains("1.000.000,00 €"));
+
+        Page amended = session.post("/ui/applications/" + approved + "/amendment", Map.of("body", "Abteilungsleiterrunde",
+                "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "vatRatePercent", "19",
+                "reason", "Umfang des Projekts wird um Mehrwertsteuer erhöht"));
+        assertEquals(303, amended.status(), amended.body());
+        Page shown = session.get("/ui/applications/" + approved);
+        assertTrue(shown.body().contains("238.000,00 €"), shown.body());
+    }
+
     private static Map<String, String> validForm(String title) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", title + " " + System.nanoTime());
