@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Paging and sorting of the application list: a bounded page size and a whitelist of sort keys. */
-final class ApplicationPaging {
+public final class ApplicationPaging {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
@@ -20,7 +20,7 @@ final class ApplicationPaging {
     }
 
     /** {@code sort} is {@code property} or {@code property,asc|desc}; larger pages are clamped to {@value #MAX_SIZE}. */
-    static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
+    public static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
         if (page != null && page < 0) {
             throw new BadRequest("page", "must be 0 or greater");
         }

@@ -4,12 +4,12 @@ import de.foerderregister.problem.BadRequest;
 import io.micronaut.core.annotation.Nullable;
 
 /** {@code ?delimiter=}: ';' (German Excel, the default) or ','. */
-final class CsvDelimiter {
+public final class CsvDelimiter {
 
     private CsvDelimiter() {
     }
 
-    static char of(@Nullable String value) {
+    public static char of(@Nullable String value) {
         if (value == null || value.isEmpty() || value.equals(";")) {
             return ';';
         }

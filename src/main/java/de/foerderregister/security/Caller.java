@@ -22,7 +22,7 @@ public record Caller(String username, Role role, @Nullable StateCode state) {
         }
     }
 
-    static Caller of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         Role role = authentication.getRoles().stream().map(Role::valueOf).findFirst()
                 .orElseThrow(() -> new Forbidden("The token carries no role."));
         Object state = authentication.getAttributes().get(STATE_CLAIM);

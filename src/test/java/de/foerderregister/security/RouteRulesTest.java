@@ -44,10 +44,18 @@ class RouteRulesTest {
             "GET /health/{selector}",
             "HEAD /health/{selector}",
             "GET /prometheus",
-            "HEAD /prometheus");
+            "HEAD /prometheus",
+            // the web interface's login and logout; as every form of the pages they need the CSRF token
+            "GET /ui/login",
+            "HEAD /ui/login",
+            "POST /ui/login",
+            "POST /ui/logout");
+
+    /** Public form routes of the pages: without the CSRF token of a page they answer 403, and nothing happens. */
+    static final Set<String> PUBLIC_FORMS = Set.of("POST /ui/login", "POST /ui/logout");
 
     /** Path prefixes that are public as a whole (static documentation and operations). */
-    static final List<String> PUBLIC_PREFIXES = List.of("/swagger/", "/swagger-ui/");
+    static final List<String> PUBLIC_PREFIXES = List.of("/swagger/", "/swagger-ui/", "/ui/assets/");
 
     /** Routes this registry is known to have; guards the walk against silently finding nothing. */
     static final Set<String> KNOWN_PROTECTED = Set.of(
@@ -59,7 +67,11 @@ class RouteRulesTest {
             "POST /api/applications/{id}/withdraw",
             "GET /api/applications/{id}/history",
             "POST /api/users",
-            "GET /api/users");
+            "GET /api/users",
+            "GET /ui/applications",
+            "GET /ui/queue",
+            "GET /ui/reports",
+            "GET /ui/reports/budget-summary.{format}");
 
     private static final Pattern QUERY_VARIABLES = Pattern.compile("\\{[?&][^}]*}");
     private static final Pattern OPTIONAL_SEGMENT = Pattern.compile("\\{/[^}]*}");
@@ -86,9 +98,11 @@ class RouteRulesTest {
 
             Response anonymous = api.send(method, path, null, body(route), contentType(route));
 
-            if (isPublic(key, path)) {
+            if (PUBLIC_FORMS.contains(key)) {
+                assertEquals(403, anonymous.status(), key + " must refuse a form without the CSRF token: " + anonymous);
+            } else if (isPublic(key, path)) {
                 assertTrue(anonymous.status() != 403, key + " is public but answered " + anonymous);
-            } else if (anonymous.status() != 401) {
+            } else if (!isClosed(path, anonymous)) {
                 open.add(key + " (" + method + " " + path + ") → " + anonymous.status() + " " + abbreviate(anonymous.body()));
             }
         }
@@ -110,7 +124,7 @@ class RouteRulesTest {
             }
             Response refused = api.send(route.getHttpMethodName(), path, "eyJhbGciOiJub25lIn0.e30.",
                     body(route), contentType(route));
-            assertEquals(401, refused.status(), key + " → " + refused);
+            assertTrue(isClosed(path, refused), key + " → " + refused);
         }
     }
 
@@ -174,6 +188,28 @@ class RouteRulesTest {
         assertTrue(Set.of(401, 404).contains(api.send("GET", "/health/../api/users", null, null, Map.of()).status()));
         assertTrue(Set.of(401, 404).contains(api.send("GET", "/swagger/../api/users", null, null, Map.of()).status()));
         assertTrue(Set.of(401, 404).contains(api.send("GET", "/prometheus/../api/applications", null, null, Map.of()).status()));
+    }
+
+    /**
+     * Refused: 401 for the API; a page of the web interface sends the browser to its login page
+     * instead (303 to /ui/login), without rendering anything.
+     */
+    private static boolean isClosed(String path, Response answer) {
+        if (path.equals("/ui") || path.startsWith("/ui/")) {
+            return answer.status() == 303 && "/ui/login".equals(answer.header("Location")) && answer.body().isEmpty();
+        }
+        return answer.status() == 401;
+    }
+
+    @Test
+    void pagesOfTheWebInterfaceRedirectToLoginAndTheStyleSheetIsPublic() {
+        Response page = api.send("GET", "/ui/applications", null, null, Map.of());
+        assertEquals(303, page.status());
+        assertEquals("/ui/login", page.header("Location"));
+        assertEquals(200, api.send("GET", "/ui/login", null, null, Map.of()).status());
+        Response css = api.send("GET", "/ui/assets/ui.css", null, null, Map.of());
+        assertEquals(200, css.status());
+        assertTrue(css.body().contains(":focus-visible"));
     }
 
     private static boolean isPublic(String key, String path) {

@@ -1,0 +1,111 @@
+package de.foerderregister.web;
+
+import de.foerderregister.problem.FieldError;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A submitted form: the raw values as typed (to show them again after an error) and the errors of
+ * values that are not even a number or a date. Whether a value is allowed is the services' rule,
+ * not this class's.
+ */
+final class FormInput {
+
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern GERMAN_THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
+
+    private final Map<String, String> values;
+    final List<FieldError> errors = new ArrayList<>();
+
+    FormInput(@Nullable Map<String, ?> form) {
+        this.values = new LinkedHashMap<>();
+        if (form != null) {
+            form.forEach((key, value) -> values.put(key, value instanceof List<?> list && !list.isEmpty()
+                    ? String.valueOf(list.get(0)) : value == null ? null : String.valueOf(value)));
+        }
+    }
+
+    Map<String, String> values() {
+        return values;
+    }
+
+    @Nullable String text(String field) {
+        String value = values.get(field);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    boolean checked(String field) {
+        return values.containsKey(field) && !"false".equals(values.get(field));
+    }
+
+    /** A date as 31.12.2022 (or 2022-12-31); null when empty, or with an error when unreadable. */
+    @Nullable LocalDate date(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("-") ? LocalDate.parse(value.strip()) : LocalDate.parse(value.strip(), GERMAN_DATE);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "ui.error.date"));
+            return null;
+        }
+    }
+
+    /** An amount as 1.011.500,00, 1011500,00 or 1011500.00; null when empty, or with an error when unreadable. */
+    @Nullable BigDecimal amount(String field) {
+        String value = text(field);
+        return value == null ? null : amount(field, value);
+    }
+
+    @Nullable BigDecimal amount(String field, String value) {
+        String clean = value.strip().replace(" ", "").replace("€", "");
+        if (clean.contains(",")) {
+            clean = clean.replace(".", "").replace(",", ".");
+        } else if (GERMAN_THOUSANDS.matcher(clean).matches()) {
+            clean = clean.replace(".", "");
+        }
+        if (!PLAIN_NUMBER.matcher(clean.replace("-", "")).matches()) {
+            errors.add(new FieldError(field, "ui.error.amount"));
+            return null;
+        }
+        return new BigDecimal(clean);
+    }
+
+    @Nullable <E extends Enum<E>> E choice(String field, Class<E> type) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "ui.error.choice"));
+            return null;
+        }
+    }
+
+    @Nullable Long version() {
+        String value = text("version");
+        try {
+            return value == null ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+}

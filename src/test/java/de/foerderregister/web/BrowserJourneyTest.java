@@ -1,0 +1,190 @@
+package de.foerderregister.web;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Role;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The issue's journey in a real headless Chromium: a state files an application, trips over a
+ * validation error, fixes it and submits; FITKO approves it; finance downloads the PDF. Uses
+ * Debian's chromium and chromedriver; no driver is ever downloaded. Without the browser the test
+ * is skipped, except under CI=true, where a missing browser is a failure.
+ */
+@MicronautTest(transactional = false)
+class BrowserJourneyTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    EmbeddedServer server;
+
+    WebDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present) {
+            String message = "headless Chromium not found (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); install it with: apt-get install -y chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but the browser is missing: " + message);
+            }
+            Assumptions.assumeTrue(false, "browser tests skipped: " + message);
+        }
+        // the driver's path is given, so Selenium Manager never looks for (or downloads) one
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        profile = Files.createTempDirectory("foerderregister-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void stateFilesAndSubmitsFitkoApprovesFinanceDownloadsThePdf() throws Exception {
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        Account fitko = api.account(Role.FITKO, null);
+        Account finance = api.account(Role.FINANCE, null);
+        String title = api.unique("Elektronischer Heilberufsausweis");
+
+        // the state files an application, with the end before the start
+        login(nw);
+        browser.findElement(By.linkText("Neuer Antrag")).click();
+        type("title", title);
+        new Select(browser.findElement(By.id("type"))).selectByValue("REFERENCE_IMPLEMENTATION");
+        type("startDate", "01.01.2021");
+        type("endDate", "31.12.2020");
+        type("requestedAmount", "1.011.500,00");
+        browser.findElement(By.id("save")).click();
+
+        WebElement summary = browser.findElement(By.cssSelector(".error-summary[role=alert]"));
+        assertTrue(summary.getText().contains("Ende: Das Ende darf nicht vor dem Beginn liegen."), summary.getText());
+        assertEquals("Das Ende darf nicht vor dem Beginn liegen.", browser.findElement(By.id("endDate-error")).getText());
+        assertEquals(title, browser.findElement(By.id("title")).getAttribute("value"), "entered values are kept");
+        summary.findElement(By.linkText("Ende: Das Ende darf nicht vor dem Beginn liegen.")).click();
+
+        type("endDate", "31.12.2022");
+        browser.findElement(By.id("save")).click();
+        assertTrue(text(".notice").contains("als Entwurf angelegt"), text("main"));
+        assertEquals("1.011.500,00 €", browser.findElement(By.id("requestedAmount")).getText());
+        String detail = browser.getCurrentUrl();
+
+        browser.findElement(By.id("submit")).click();
+        assertTrue(text("h1").contains("einreichen"), text("h1"));
+        browser.findElement(By.id("confirm")).click();
+        assertEquals("eingereicht", browser.findElement(By.id("status")).getText());
+        logout();
+
+        // FITKO approves it from the queue
+        login(fitko);
+        waitForUrl("/ui/queue");
+        browser.findElement(By.linkText(title)).click();
+        browser.findElement(By.id("decide")).click();
+        type("body", "Abteilungsleiterrunde");
+        type("meetingDate", "19.01.2021");
+        type("agendaItem", "TOP 08");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("APPROVED");
+        type("approvedAmount", "1.011.500,00");
+        browser.findElement(By.id("record")).click();
+        assertEquals("genehmigt", browser.findElement(By.id("status")).getText());
+        assertEquals("1.011.500,00 €", browser.findElement(By.id("approvedAmount")).getText());
+        assertEquals(detail, browser.getCurrentUrl().replace("?done=decided", "?done=created"));
+        logout();
+
+        // finance opens the reports and downloads the budget summary as PDF with the browser's session
+        login(finance);
+        waitForUrl("/ui/reports");
+        assertTrue(browser.findElements(By.cssSelector("svg.chart rect")).size() > 0, "bar chart drawn");
+        String href = browser.findElement(By.id("budget-pdf")).getAttribute("href");
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"), "a PDF");
+        Cookie session = browser.manage().getCookieNamed(UiSession.COOKIE);
+        assertTrue(session != null && session.isHttpOnly(), "the session cookie is HttpOnly");
+    }
+
+    private void login(Account account) {
+        browser.get(server.getURL() + "/ui/login");
+        type("username", account.username());
+        type("password", TestApi.PASSWORD);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    }
+
+    private void logout() {
+        browser.findElement(By.cssSelector("header form button[type=submit]")).click();
+        waitForUrl("/ui/login");
+    }
+
+    private void waitForUrl(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+}
