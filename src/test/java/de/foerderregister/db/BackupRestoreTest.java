@@ -1,0 +1,151 @@
+package de.foerderregister.db;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.audit.AuditTrail;
+import de.foerderregister.audit.ChainVerification;
+import de.foerderregister.security.Role;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's backup and restore, run as written: the copy has the same totals and an intact audit chain. */
+@MicronautTest(transactional = false)
+class BackupRestoreTest {
+
+    private static final List<String> TOTALS = List.of(
+            "SELECT COUNT(*), SUM(requested_amount), SUM(approved_amount) FROM funding_application",
+            "SELECT COUNT(*), SUM(amount) FROM annual_plan_line",
+            "SELECT COUNT(*), SUM(requested), SUM(approved) FROM year_allocation",
+            "SELECT COUNT(*), SUM(approved_amount) FROM decision",
+            "SELECT COUNT(*), SUM(gross_amount) FROM amendment",
+            "SELECT COUNT(*), MAX(id) FROM audit_event",
+            "SELECT last_event_id, last_hash FROM audit_chain_head");
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    DatasourceConfiguration datasource;
+
+    @Inject
+    DataSource contextual;
+
+    @Value("${registry.home}")
+    Path home;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aRestoredDumpHasTheSameTotalsAndAVerifyingAuditChain() throws Exception {
+        Account fitko = api.account(Role.FITKO, null);
+        long id = api.approved(fitko, StateCode.SN, "1011500.00");
+        api.post(fitko, "/api/applications/" + id + "/amendments", Map.of("vatRatePercent", "7", "reason", "Mehrwertsteuer",
+                "body", "Abteilungsleiterrunde", "meetingDate", "2021-02-01", "agendaItem", "TOP 08"));
+
+        URI server = URI.create(datasource.getJdbcUrl().substring("jdbc:".length()));
+        String database = server.getPath().substring(1);
+        String restored = "restored_" + System.nanoTime();
+        Path dump = work.resolve("backup.sql");
+
+        run(dump, null, client("mariadb-dump"), "--single-transaction", "--routines", "--triggers", "--hex-blob", database);
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(contextual).getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE " + restored + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        try {
+            run(null, dump, client("mariadb"), restored);
+            String restoredUrl = "jdbc:mariadb://" + server.getHost() + ":" + server.getPort() + "/" + restored;
+            assertEquals(totals(DelegatingDataSource.unwrapDataSource(contextual).getConnection()),
+                    totals(DriverManager.getConnection(restoredUrl, datasource.getUsername(), password())));
+            try (ApplicationContext copy = ApplicationContext.run(Map.of(
+                    "datasources.default.url", restoredUrl,
+                    "datasources.default.username", datasource.getUsername(),
+                    "datasources.default.password", password(),
+                    "registry.demo-data.enabled", false), "test")) {
+                ChainVerification verification = copy.getBean(AuditTrail.class).verify();
+                assertTrue(verification.intact(), verification.toString());
+                assertTrue(verification.eventsChecked() > 0);
+            }
+        } finally {
+            try (Connection connection = DelegatingDataSource.unwrapDataSource(contextual).getConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS " + restored);
+            }
+        }
+    }
+
+    private List<String> client(String program) {
+        URI server = URI.create(datasource.getJdbcUrl().substring("jdbc:".length()));
+        Path bundled = home.resolve("mariadb-server/bin").resolve(program);
+        List<String> command = new ArrayList<>(List.of(Files.isExecutable(bundled) ? bundled.toString() : program,
+                "--host=" + server.getHost(), "--port=" + server.getPort(), "--user=" + datasource.getUsername(),
+                "--skip-ssl"));
+        if (!password().isEmpty()) {
+            command.add("--password=" + password());
+        }
+        return command;
+    }
+
+    private String password() {
+        return datasource.getPassword() == null ? "" : datasource.getPassword();
+    }
+
+    private static void run(Path output, Path input, List<String> command, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(arguments));
+        ProcessBuilder process = new ProcessBuilder(all).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (output != null) {
+            process.redirectOutput(output.toFile());
+        }
+        if (input != null) {
+            process.redirectInput(input.toFile());
+        }
+        Process running = process.start();
+        assertTrue(running.waitFor(120, TimeUnit.SECONDS), String.join(" ", all));
+        assertEquals(0, running.exitValue(), String.join(" ", all));
+    }
+
+    private static List<List<String>> totals(Connection connection) throws SQLException {
+        try (connection; Statement sql = connection.createStatement()) {
+            List<List<String>> totals = new ArrayList<>();
+            for (String query : TOTALS) {
+                try (ResultSet result = sql.executeQuery(query)) {
+                    result.next();
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                        row.add(String.valueOf(result.getObject(i)));
+                    }
+                    totals.add(row);
+                }
+            }
+            return totals;
+        }
+    }
+}
