@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import de.foerderregister.db.RetryOnConflict;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +26,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Everything that reads or changes applications. Every method takes the {@link Caller} and
+ * Everything that reads or changes applications. Reads share one connection without a
+ * transaction (autocommit, READ COMMITTED): a single application needs no snapshot, and a read
+ * saves the round trips of BEGIN and COMMIT. Every method takes the {@link Caller} and
  * applies the role and the state scope itself, so no entry point can forget them.
  */
 @Singleton
@@ -86,13 +89,13 @@ public class ApplicationService {
         return created;
     }
 
-    @Transactional
+    @Connectable
     public ApplicationView get(Caller caller, long id, @Nullable LocalDate asOf) {
         ApplicationView current = view(visible(caller, id));
         return asOf == null ? current : current.withApprovedAmount(approvedAmounts.asOf(id, asOf).orElse(null));
     }
 
-    @Transactional
+    @Connectable
     public Page<ApplicationView> list(Caller caller, ApplicationFilter filter, Pageable pageable) {
         caller.requireRole("read applications", READERS);
         Page<FundingApplication> page = applications.findAll(filter.within(caller.stateScope()), pageable);
@@ -131,20 +134,20 @@ public class ApplicationService {
         return move(caller, id, expectedVersion, Status.WITHDRAWN, AuditAction.WITHDRAWN);
     }
 
-    @Transactional
+    @Connectable
     public List<AuditEventView> history(Caller caller, long id) {
         requireVisible(caller, id);
         return audit.history(id);
     }
 
     /** Whether the registry holds no application at all: a new installation. */
-    @Transactional
+    @Connectable
     public boolean isEmpty() {
         return applications.count() == 0;
     }
 
     /** Refuses (403, or 404 outside the caller's scope) unless the caller may read the application. */
-    @Transactional
+    @Connectable
     public void requireVisible(Caller caller, long id) {
         visible(caller, id);
     }
