@@ -215,7 +215,7 @@ public class TestApi {
                          Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                    .timeout(Duration.ofSeconds(30));
+                    .timeout(Duration.ofSeconds(120));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -71,6 +71,11 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
     String SUMS = " COUNT(CASE WHEN y.requested <> 0 THEN 1 END) AS count, COALESCE(SUM(y.requested), 0.00) AS requested,"
             + " COALESCE(SUM(y.approved), 0.00) AS approved";
 
+    /** The year parts of all applications: with no filter the join to the applications is not needed. */
+    @Query("SELECT y.year AS year," + SUMS + " FROM year_allocation y WHERE (:year IS NULL OR y.year = :year)"
+            + " GROUP BY y.year ORDER BY y.year")
+    List<YearTotal> allocatedByYearOfAll(@Nullable Integer year);
+
     @Query("SELECT y.year AS year," + SUMS + ALLOCATED + " GROUP BY y.year ORDER BY y.year")
     List<YearTotal> allocatedByYear(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                     @Nullable Status status, @Nullable Integer year);

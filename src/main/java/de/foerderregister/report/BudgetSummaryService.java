@@ -96,7 +96,9 @@ public class BudgetSummaryService {
     private BudgetSummary fromAllocations(BudgetFilter filter) {
         StateCode state = filter.ownerState();
         FundingSource source = filter.fundingSource();
-        List<YearTotal> byYear = reports.allocatedByYear(state, source, filter.status(), filter.year());
+        boolean unfiltered = state == null && source == null && filter.status() == null;
+        List<YearTotal> byYear = unfiltered ? reports.allocatedByYearOfAll(filter.year())
+                : reports.allocatedByYear(state, source, filter.status(), filter.year());
         if (filter.year() != null) {
             return new BudgetSummary(filter, clock.instant(),
                     reports.allocatedByStateAndType(state, source, filter.status(), filter.year()),
