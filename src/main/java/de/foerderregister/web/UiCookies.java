@@ -21,7 +21,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The two cookies of the pages besides the session: the CSRF token (double submit: a random value
+ * The two cookies of the pages besides the session: the CSRF token (submitted twice: a random value
  * in an HttpOnly cookie that every form repeats in a hidden field, which another site can neither
  * read nor set) and the chosen language ({@code ?lang=en} on any page, kept for later pages).
  */
