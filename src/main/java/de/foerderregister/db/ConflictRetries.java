@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -35,13 +37,14 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
     private final int attempts;
     private final Counter retries;
 
-    public ConflictRetries(TransactionOperations<Connection> transactions, MeterRegistry meters,
+    public ConflictRetries(TransactionOperations<Connection> transactions, Optional<MeterRegistry> meters,
                            @Value("${registry.retries.attempts:3}") int attempts) {
         this.transactions = transactions;
         this.attempts = attempts;
         this.retries = Counter.builder("registry.transaction.retries")
                 .description("transactions run again after a deadlock, lock wait timeout or certification failure")
-                .register(meters);
+                // with metrics switched off the count is kept, just not exported
+                .register(meters.orElseGet(SimpleMeterRegistry::new));
     }
 
     @Override
