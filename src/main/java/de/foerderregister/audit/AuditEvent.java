@@ -1,16 +1,13 @@
 package de.foerderregister.audit;
 
 import de.foerderregister.security.Role;
+import de.foerderregister.system.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One change of an application, written in the changing transaction and never altered. Its
@@ -32,12 +29,7 @@ public record AuditEvent(
     String expectedHash(String previous) {
         String content = String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
                 actorRole.name(), action.name(), changes);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(content);
     }
 
     AuditEvent chainedTo(String previous) {

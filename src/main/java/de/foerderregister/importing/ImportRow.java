@@ -1,5 +1,7 @@
 package de.foerderregister.importing;
 
+import de.foerderregister.system.GermanNotation;
+
 import de.foerderregister.application.ApplicationCommand;
 import de.foerderregister.application.ApplicationRules;
 import de.foerderregister.application.ApplicationType;
@@ -64,7 +66,7 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
                 "must be Digitalisierungsbudget, Konjunkturpaket, DIGITALISATION_BUDGET or STIMULUS_PACKAGE");
         LocalDate start = reader.date(ImportColumn.START_DATE);
         LocalDate end = reader.date(ImportColumn.END_DATE);
-        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, FileValues::amount,
+        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, GermanNotation::readAmount,
                 "must be an amount in euros such as 1.011.500,00 or 1011500.00");
         Status target = reader.parse(ImportColumn.STATUS, ImportRow::status,
                 "must be empty, DRAFT, SUBMITTED or APPROVED");
@@ -131,7 +133,7 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
         }
 
         @Nullable LocalDate date(ImportColumn column) {
-            return parse(column, FileValues::date, "must be a date such as 2021-01-19 or 19.01.2021");
+            return parse(column, GermanNotation::readDate, "must be a date such as 2021-01-19 or 19.01.2021");
         }
 
         /** The parsed cell, null where it is empty or unreadable (then the error is recorded here). */

@@ -1,5 +1,7 @@
 package de.foerderregister.report;
 
+import de.foerderregister.system.GermanNotation;
+
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
@@ -52,7 +54,7 @@ public class ApplicationLists {
         caller.stateScope().ifPresent(scope -> filters.add("sichtbar für " + scope.germanName()));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FILTERS", filters.toString());
-        parameters.put("GENERATED_AT", GermanFormat.now(clock));
+        parameters.put("GENERATED_AT", GermanNotation.now(clock));
         return renderer.render("application-list", "antraege", parameters, rows, format, csvDelimiter);
     }
 
@@ -95,7 +97,7 @@ public class ApplicationLists {
             values.put("state", row.ownerState().name());
             values.put("type", row.type().abbreviation());
             values.put("source", GermanLabels.of(row.fundingSource()));
-            values.put("runtime", GermanFormat.runtime(row.startDate(), row.endDate()));
+            values.put("runtime", GermanNotation.runtime(row.startDate(), row.endDate()));
             values.put("status", GermanLabels.of(row.status()));
             values.put("requested", row.requestedAmount());
             values.put("approved", row.approvedAmount());

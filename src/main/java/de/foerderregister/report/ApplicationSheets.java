@@ -1,5 +1,7 @@
 package de.foerderregister.report;
 
+import de.foerderregister.system.GermanNotation;
+
 import de.foerderregister.application.AnnualPlanEntry;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
@@ -14,11 +16,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +27,6 @@ import java.util.stream.Collectors;
 /** The Projektsteckbrief: one application, its decisions, amendments and history, as a PDF. */
 @Singleton
 public class ApplicationSheets {
-
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Berlin"));
 
     private final ApplicationService applications;
     private final DecisionLedger ledger;
@@ -50,19 +45,19 @@ public class ApplicationSheets {
         ApplicationView application = applications.get(caller, id, null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Decision decision : ledger.decisions(id)) {
-            rows.add(row("Entscheidungen", GermanFormat.date(decision.meetingDate()),
+            rows.add(row("Entscheidungen", GermanNotation.date(decision.meetingDate()),
                     GermanLabels.of(decision.outcome()) + " (" + GermanLabels.of(decision.kind()) + ")",
-                    decision.approvedAmount(), decision.body() + ", " + GermanFormat.date(decision.meetingDate()) + ", "
+                    decision.approvedAmount(), decision.body() + ", " + GermanNotation.date(decision.meetingDate()) + ", "
                             + decision.agendaItem() + (decision.note() == null ? "" : " · " + decision.note())));
         }
         for (AmendmentView amendment : ledger.amendments(id)) {
-            rows.add(row("Änderungen des genehmigten Volumens", GermanFormat.date(amendment.meetingDate()),
+            rows.add(row("Änderungen des genehmigten Volumens", GermanNotation.date(amendment.meetingDate()),
                     amendment.state().name().toLowerCase(Locale.ROOT), amendment.grossAmount(),
-                    "vorher " + euro(amendment.previousAmount()) + ", netto " + euro(amendment.netAmount())
-                            + ", USt " + euro(amendment.vatAmount()) + " · " + amendment.reason()));
+                    "vorher " + GermanNotation.money(amendment.previousAmount()) + ", netto " + GermanNotation.money(amendment.netAmount())
+                            + ", USt " + GermanNotation.money(amendment.vatAmount()) + " · " + amendment.reason()));
         }
         for (AuditEventView event : applications.history(caller, id)) {
-            rows.add(row("Verlauf", EVENT_TIME.format(event.occurredAt()),
+            rows.add(row("Verlauf", GermanNotation.dateTime(event.occurredAt()),
                     GermanLabels.of(event.action()) + " von " + event.actor(), null, changes(event.changes())));
         }
         Map<String, Object> parameters = new HashMap<>();
@@ -71,14 +66,14 @@ public class ApplicationSheets {
         parameters.put("STATE", application.ownerState().germanName() + " (" + application.ownerState().name() + ")");
         parameters.put("TYPE", GermanLabels.of(application.type()));
         parameters.put("SOURCE", GermanLabels.of(application.fundingSource()));
-        parameters.put("RUNTIME", GermanFormat.runtime(application.startDate(), application.endDate()));
+        parameters.put("RUNTIME", GermanNotation.runtime(application.startDate(), application.endDate()));
         parameters.put("REQUESTED", application.requestedAmount());
         parameters.put("APPROVED", application.approvedAmount());
         parameters.put("STATUS", GermanLabels.of(application.status()));
         parameters.put("PLAN", application.annualPlan().isEmpty() ? "keine (anteilig nach Tagen der Laufzeit)"
                 : application.annualPlan().stream().map(ApplicationSheets::planLine).collect(Collectors.joining("; ")));
         parameters.put("NOTES", application.notes() == null ? "–" : application.notes());
-        parameters.put("GENERATED_AT", GermanFormat.now(clock));
+        parameters.put("GENERATED_AT", GermanNotation.now(clock));
         return renderer.render("application-sheet", "steckbrief-" + application.reference(), parameters,
                 rows.iterator(), ReportFormat.PDF, ';');
     }
@@ -102,10 +97,7 @@ public class ApplicationSheets {
     }
 
     private static String planLine(AnnualPlanEntry entry) {
-        return entry.year() + ": " + euro(entry.amount());
+        return entry.year() + ": " + GermanNotation.money(entry.amount());
     }
 
-    private static String euro(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00 €", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
-    }
 }

@@ -1,5 +1,7 @@
 package de.foerderregister.report;
 
+import de.foerderregister.system.GermanNotation;
+
 import de.foerderregister.security.Caller;
 import jakarta.inject.Singleton;
 
@@ -36,7 +38,7 @@ public class BudgetSummaryReports {
                 String.valueOf(row.year()), row.count(), row.requested(), row.approved())));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FILTERS", filters(summary.filter(), caller));
-        parameters.put("GENERATED_AT", GermanFormat.now(clock));
+        parameters.put("GENERATED_AT", GermanNotation.now(clock));
         parameters.put("TOTAL_COUNT", summary.total().count());
         parameters.put("TOTAL_REQUESTED", summary.total().requested());
         parameters.put("TOTAL_APPROVED", summary.total().approved());
@@ -61,7 +63,7 @@ public class BudgetSummaryReports {
         used.add(filter.fundingSource() == null ? "alle Finanzierungen" : GermanLabels.of(filter.fundingSource()));
         used.add(filter.status() == null ? "alle Status" : "Status " + GermanLabels.of(filter.status()));
         if (filter.asOf() != null) {
-            used.add("Stand " + GermanFormat.date(filter.asOf()));
+            used.add("Stand " + GermanNotation.date(filter.asOf()));
         }
         caller.stateScope().ifPresent(state -> used.add("sichtbar für " + state.germanName()));
         return "Filter: " + used;

@@ -1,5 +1,7 @@
 package de.foerderregister.report;
 
+import de.foerderregister.system.GermanNotation;
+
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import jakarta.inject.Singleton;
@@ -33,9 +35,9 @@ public class MeetingReports {
                 caller.stateScope().map(Enum::name).orElse(null));
         String bodies = rows.stream().map(DecisionListRow::body).distinct().collect(Collectors.joining(", "));
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("MEETING", (bodies.isEmpty() ? "Sitzung" : bodies) + " vom " + GermanFormat.date(meetingDate));
-        parameters.put("GENERATED_AT", GermanFormat.now(clock));
-        parameters.put("FILTERS", "Sitzung " + GermanFormat.date(meetingDate)
+        parameters.put("MEETING", (bodies.isEmpty() ? "Sitzung" : bodies) + " vom " + GermanNotation.date(meetingDate));
+        parameters.put("GENERATED_AT", GermanNotation.now(clock));
+        parameters.put("FILTERS", "Sitzung " + GermanNotation.date(meetingDate)
                 + caller.stateScope().map(state -> " · nur " + state.germanName()).orElse(""));
         return renderer.render("decision-list", "projekte-" + meetingDate, parameters,
                 rows.stream().map(MeetingReports::row).iterator(), format, csvDelimiter);
@@ -47,7 +49,7 @@ public class MeetingReports {
         values.put("title", row.title());
         values.put("state", row.ownerState().name());
         values.put("type", row.type().abbreviation());
-        values.put("runtime", GermanFormat.runtime(row.startDate(), row.endDate()));
+        values.put("runtime", GermanNotation.runtime(row.startDate(), row.endDate()));
         values.put("requested", row.requestedAmount());
         values.put("approval", GermanLabels.of(row.outcome()));
         values.put("approved", row.decidedAmount());

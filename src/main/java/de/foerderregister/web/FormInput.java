@@ -1,18 +1,15 @@
 package de.foerderregister.web;
 
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.system.GermanNotation;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A submitted form: the raw values as typed (to show them again after an error) and the errors of
@@ -20,10 +17,6 @@ import java.util.regex.Pattern;
  * not this class's.
  */
 final class FormInput {
-
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern GERMAN_THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
 
     private final Map<String, String> values;
     final List<FieldError> errors = new ArrayList<>();
@@ -55,12 +48,11 @@ final class FormInput {
         if (value == null) {
             return null;
         }
-        try {
-            return value.contains("-") ? LocalDate.parse(value.strip()) : LocalDate.parse(value.strip(), GERMAN_DATE);
-        } catch (DateTimeParseException e) {
+        LocalDate date = GermanNotation.readDate(value);
+        if (date == null) {
             errors.add(new FieldError(field, "ui.error.date"));
-            return null;
         }
+        return date;
     }
 
     /** An amount as 1.011.500,00, 1011500,00 or 1011500.00; null when empty, or with an error when unreadable. */
@@ -70,17 +62,11 @@ final class FormInput {
     }
 
     @Nullable BigDecimal amount(String field, String value) {
-        String clean = value.strip().replace(" ", "").replace("€", "");
-        if (clean.contains(",")) {
-            clean = clean.replace(".", "").replace(",", ".");
-        } else if (GERMAN_THOUSANDS.matcher(clean).matches()) {
-            clean = clean.replace(".", "");
-        }
-        if (!PLAIN_NUMBER.matcher(clean.replace("-", "")).matches()) {
+        BigDecimal amount = GermanNotation.readAmount(value);
+        if (amount == null) {
             errors.add(new FieldError(field, "ui.error.amount"));
-            return null;
         }
-        return new BigDecimal(clean);
+        return amount;
     }
 
     @Nullable <E extends Enum<E>> E choice(String field, Class<E> type) {
