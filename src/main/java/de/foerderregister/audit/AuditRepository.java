@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Append-only: it saves and reads events; the only write to an existing row fills the hashes of unsealed ones. */
@@ -17,6 +18,8 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
 
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
+
+    boolean existsByApplicationIdAndActorAndActionIn(Long applicationId, String actor, Collection<AuditAction> action);
 
     /** Events written before the chain existed, oldest first. */
     List<AuditEvent> findByHashIsNullOrderById();

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Writes, reads and verifies the audit events of applications: one hash chain over all of them. */
 @Singleton
@@ -53,6 +54,12 @@ public class AuditTrail implements ApplicationEventListener<StartupEvent> {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEventView> history(long applicationId) {
         return events.findByApplicationIdOrderById(applicationId).stream().map(this::view).toList();
+    }
+
+    /** Whether the user did any of these things to the application, as its history records. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasActed(long applicationId, String username, Set<AuditAction> actions) {
+        return events.existsByApplicationIdAndActorAndActionIn(applicationId, username, actions);
     }
 
     /** Walks the whole chain in order and reports the first event whose link or content does not match. */

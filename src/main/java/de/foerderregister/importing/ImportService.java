@@ -193,7 +193,7 @@ public class ImportService {
             view = applications.submit(caller, view.id(), view.version());
         }
         if (row.decision() != null) {
-            view = decisions.decide(caller, view.id(), view.version(), row.decision());
+            view = decisions.transcribe(caller, view.id(), view.version(), row.decision());
         }
         return RowResult.of(row, RowStatus.CREATED, view.id(), view.reference(), null);
     }

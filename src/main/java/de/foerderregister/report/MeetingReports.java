@@ -39,7 +39,7 @@ public class MeetingReports {
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
         parameters.put("FILTERS", "Sitzung " + GermanNotation.date(meetingDate)
                 + caller.stateScope().map(state -> " · nur " + state.germanName()).orElse(""));
-        return renderer.render("decision-list", "projekte-" + meetingDate, parameters,
+        return renderer.render(caller, "decision-list", "projekte-" + meetingDate, parameters,
                 rows.stream().map(MeetingReports::row).iterator(), format, csvDelimiter);
     }
 

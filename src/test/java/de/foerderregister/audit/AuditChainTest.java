@@ -54,7 +54,7 @@ class AuditChainTest {
 
     @Test
     void anAlteredEventIsFoundAndNamed() throws SQLException {
-        long id = api.submitted(fitko, StateCode.HH);
+        long id = api.submitted(StateCode.HH);
         assertIntact();
         long created = eventIds(id)[0];
         String original = column(created, "changes");
@@ -72,7 +72,7 @@ class AuditChainTest {
 
     @Test
     void aRemovedEventIsFoundAtTheEventAfterIt() throws SQLException {
-        long id = api.submitted(fitko, StateCode.HH);
+        long id = api.submitted(StateCode.HH);
         api.post(fitko, "/api/applications/" + id + "/withdraw", null);
         long[] events = eventIds(id);
         long removed = events[1];

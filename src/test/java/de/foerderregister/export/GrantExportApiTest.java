@@ -132,7 +132,7 @@ class GrantExportApiTest {
     void onlyApprovedApplicationsAndAStateOnlyItsOwn() {
         String nwApproved = reference(api.approved(fitko, StateCode.NW, "1000.00"));
         String stApproved = reference(api.approved(fitko, StateCode.ST, "1000.00"));
-        String stSubmitted = reference(api.submitted(fitko, StateCode.ST));
+        String stSubmitted = reference(api.submitted(StateCode.ST));
 
         JsonNode all = api.get(api.account(Role.FINANCE, null), PATH).json();
         assertTrue(grant(all, nwApproved).isPresent());

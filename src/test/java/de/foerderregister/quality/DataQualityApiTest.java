@@ -45,7 +45,7 @@ class DataQualityApiTest {
 
     @Test
     void aSubmittedApplicationWhoseRuntimeEndedIsFound() {
-        long ended = api.submitted(fitko, StateCode.NW);
+        long ended = api.submitted(StateCode.NW);
         Map<String, Object> running = api.application(StateCode.NW);
         running.put("endDate", "2030-12-31");
         running.put("annualPlan", null);
@@ -65,8 +65,8 @@ class DataQualityApiTest {
     void anApprovedApplicationWithoutAnnualPlanIsFound() {
         Map<String, Object> body = api.application(StateCode.ST);
         body.put("annualPlan", null);
-        long id = api.create(fitko, body).get("id").asLong();
-        api.post(fitko, "/api/applications/" + id + "/submit", null);
+        long id = api.create(api.applicant(StateCode.ST), body).get("id").asLong();
+        api.post(api.applicant(StateCode.ST), "/api/applications/" + id + "/submit", null);
         assertEquals(200, api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")).status());
         long planned = api.approved(fitko, StateCode.ST, "1011500.00");
 
@@ -158,8 +158,8 @@ class DataQualityApiTest {
 
     @Test
     void aStateSeesFindingsOfItsOwnStateOnly() {
-        long nw = api.submitted(fitko, StateCode.NW);
-        long sn = api.submitted(fitko, StateCode.SN);
+        long nw = api.submitted(StateCode.NW);
+        long sn = api.submitted(StateCode.SN);
 
         List<JsonNode> own = findings(api.account(Role.STATE, StateCode.SN));
         assertEquals(1, of(own, "RUNTIME_ENDED_STILL_SUBMITTED", sn).size());

@@ -69,7 +69,7 @@ class BudgetSummaryApiTest {
         standard.put("requestedAmount", "333333.33");
         approve(standard, "123456.78");
         api.create(fitko, stimulus(api.application(StateCode.SL)));
-        api.submitted(fitko, StateCode.SL);
+        api.submitted(StateCode.SL);
 
         for (String[] filter : List.of(
                 new String[] {"", "TRUE"},

@@ -43,8 +43,8 @@ class DecisionListReportTest {
         hostile.put("notes", "@SUMME(A1:A9)");
         long st = api.create(fitko, hostile).get("id").asLong();
         api.post(fitko, "/api/applications/" + st + "/submit", null);
-        long nw = api.submitted(fitko, StateCode.NW);
-        long by = api.submitted(fitko, StateCode.BY);
+        long nw = api.submitted(StateCode.NW);
+        long by = api.submitted(StateCode.BY);
         Map<String, Object> batch = new HashMap<>(Map.of("body", "Abteilungsleiterrunde", "meetingDate", meeting.toString(),
                 "agendaItem", "TOP 08", "kind", "RESOLUTION"));
         batch.put("items", List.of(
