@@ -207,15 +207,26 @@ public class TestApi {
             body.put("requestedAmount", amount);
             body.remove("annualPlan");
         }
-        Account applicant = applicant(state);
-        long id = create(applicant, body).get("id").asLong();
-        Response submitted = post(applicant, "/api/applications/" + id + "/submit", null);
-        if (submitted.status() != 200) {
-            throw new IllegalStateException("submit failed: " + submitted);
-        }
+        return approved(fitko, body, amount);
+    }
+
+    /** The application filed and submitted by its state's applicant, approved by {@code fitko} for the amount. */
+    public long approved(Account fitko, Map<String, Object> application, String amount) {
+        long id = filed(application);
         Response decided = post(fitko, "/api/applications/" + id + "/decision", decision("APPROVED", amount));
         if (decided.status() != 200) {
             throw new IllegalStateException("decision failed: " + decided);
+        }
+        return id;
+    }
+
+    /** The application filed and submitted by its state's {@link #applicant}; answers its id. */
+    public long filed(Map<String, Object> application) {
+        Account applicant = applicant(StateCode.valueOf((String) application.get("ownerState")));
+        long id = create(applicant, application).get("id").asLong();
+        Response submitted = post(applicant, "/api/applications/" + id + "/submit", null);
+        if (submitted.status() != 200) {
+            throw new IllegalStateException("submit failed: " + submitted);
         }
         return id;
     }

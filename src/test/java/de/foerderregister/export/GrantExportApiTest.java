@@ -155,9 +155,7 @@ class GrantExportApiTest {
         Map<String, Object> body = api.application(StateCode.HB);
         body.put("title", "=HYPERLINK(\"http://example.org\") " + api.unique("Formel"));
         body.put("notes", null);
-        long id = api.create(fitko, body).get("id").asLong();
-        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/submit", null).status());
-        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "900000.00")).status());
+        long id = api.approved(fitko, body, "900000.00");
         String reference = reference(id);
 
         Download csv = api.download(fitko, PATH + "?format=csv");
