@@ -19,14 +19,9 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
 
-<<<<<<< HEAD
     boolean existsByApplicationIdAndActorAndActionIn(Long applicationId, String actor, Collection<AuditAction> action);
 
-    /** Events written before the chain existed, oldest first. */
-    List<AuditEvent> findByHashIsNullOrderById();
-=======
     Optional<String> findKeyIdById(Long id);
->>>>>>> issue11-audit
 
     /** Whether any event was sealed with a key, that is, by this version of the registry (not legacy, not planted). */
     boolean existsByKeyIdNotEqual(String keyId);
