@@ -232,6 +232,20 @@ class WebPagesTest {
         assertTrue(shown.body().contains("238.000,00 €"), shown.body());
     }
 
+    @Test
+    void aFormDateOutsideTheCalendarIsNamedInGerman() {
+        WebSession session = loggedIn(api.account(Role.STATE, StateCode.NW));
+        session.get("/ui/applications/new");
+        for (String date : new String[]{"01.01.9999", "0000-01-01", "31.12.1989", "01.01.2101"}) {
+            Map<String, String> form = validForm("Kalender");
+            form.put("startDate", date);
+            Page failed = session.post("/ui/applications", form);
+            assertEquals(422, failed.status(), date + ": " + failed.body());
+            assertTrue(failed.body().contains("href=\"#startDate\""), failed.body());
+            assertTrue(failed.body().contains("muss zwischen 1990-01-01 und 2100-12-31 liegen."), failed.body());
+        }
+    }
+
     private static Map<String, String> validForm(String title) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", title + " " + System.nanoTime());
