@@ -2,6 +2,7 @@ package de.foerderregister.application;
 
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.system.PlainText;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -34,6 +35,8 @@ public final class ApplicationRules {
             errors.add(new FieldError("title", "is required"));
         } else if (title.length() < TITLE_MIN || title.length() > TITLE_MAX) {
             errors.add(new FieldError("title", "must be " + TITLE_MIN + " to " + TITLE_MAX + " characters long"));
+        } else {
+            PlainText.refusal(title).ifPresent(refusal -> errors.add(new FieldError("title", refusal)));
         }
         required(errors, "ownerState", command.ownerState());
         required(errors, "type", command.type());
@@ -51,6 +54,8 @@ public final class ApplicationRules {
         String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().strip();
         if (notes != null && notes.length() > NOTES_MAX) {
             errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters long"));
+        } else if (notes != null) {
+            PlainText.refusal(notes).ifPresent(refusal -> errors.add(new FieldError("notes", refusal)));
         }
         List<AnnualPlanEntry> plan = annualPlan(errors, command, requested, startKnown && endKnown);
         if (!errors.isEmpty()) {

@@ -3,11 +3,13 @@ package de.foerderregister.decision;
 import de.foerderregister.application.Dates;
 import de.foerderregister.application.Money;
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.system.PlainText;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The field rules of decisions, meetings and amendments, for single decisions and batches alike. */
 final class DecisionRules {
@@ -77,6 +79,8 @@ final class DecisionRules {
             errors.add(new FieldError(field, "must be at most " + max + " characters long"));
             return null;
         }
-        return clean;
+        Optional<String> refusal = PlainText.refusal(clean);
+        refusal.ifPresent(message -> errors.add(new FieldError(field, message)));
+        return refusal.isEmpty() ? clean : null;
     }
 }

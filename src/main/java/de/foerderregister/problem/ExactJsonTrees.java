@@ -37,6 +37,10 @@ public class ExactJsonTrees implements MessageBodyReader<JsonNode> {
     public JsonNode read(Argument<JsonNode> type, MediaType mediaType, Headers httpHeaders, InputStream body)
             throws CodecException {
         try (JsonParser parser = factory.createParser(body)) {
+            if (parser.nextToken() == null) {
+                // only white space: no value to read, which the tree reader would not survive
+                throw new JsonSyntaxException("the body holds no JSON value");
+            }
             JsonNode tree = TREES.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new JsonSyntaxException("content after the JSON value");

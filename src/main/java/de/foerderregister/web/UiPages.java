@@ -53,7 +53,11 @@ public class UiPages {
             Map.entry(Pattern.compile("must not lie before the approval of (\\S+)"), "error.beforeApproval"),
             Map.entry(Pattern.compile("must not lie before the meeting of the previous amendment, (\\S+)"), "error.beforeAmendment"),
             Map.entry(Pattern.compile("does not change the approved amount of (\\S+)"), "error.unchanged"),
-            Map.entry(Pattern.compile("application (\\d+) is (\\w+); only SUBMITTED applications can be decided"), "error.notSubmitted"));
+            Map.entry(Pattern.compile("application (\\d+) is (\\w+); only SUBMITTED applications can be decided"), "error.notSubmitted"),
+            Map.entry(Pattern.compile("must not exceed the requested amount of (\\S+); more money only comes by amendment"), "error.aboveRequest"),
+            Map.entry(Pattern.compile("application (\\d+) was created, edited or submitted by you;.*"), "error.prepared"),
+            Map.entry(Pattern.compile("must not contain an unpaired surrogate.*"), "error.surrogate"),
+            Map.entry(Pattern.compile("must not contain the (bidirectional )?control character (U\\+\\p{XDigit}{4})"), "error.controlCharacter"));
 
     private final UiMessages messages;
     private final UiLanguage language;
