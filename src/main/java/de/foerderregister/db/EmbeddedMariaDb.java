@@ -128,8 +128,8 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
     /**
      * The accounts, made so on every start: the database, root with its password and nothing
      * else (the socket-only login MariaDB installs for root goes too), no anonymous accounts, and
-     * the registry's own user. Grants are only for its database: not even the server's other
-     * databases, nor a global privilege.
+     * the registry's own user. Grants are only for its database: not the test databases MariaDB
+     * opens to everyone, nor a global privilege.
      */
     private String accounts() {
         String root = quoted(new KeyFile(home.resolve(ROOT_PASSWORD_FILE)).read());
@@ -138,6 +138,8 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
         return String.join(";\n",
                 "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
                 "DELETE FROM mysql.global_priv WHERE User = '' OR (User = 'root' AND Host <> 'localhost')",
+                // MariaDB grants every account (the role PUBLIC) the databases test and test_*
+                "DELETE FROM mysql.db WHERE User IN ('', 'PUBLIC')",
                 "FLUSH PRIVILEGES",
                 "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(" + root + ")",
                 "CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY " + registry,

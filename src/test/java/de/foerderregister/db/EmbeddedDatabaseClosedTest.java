@@ -80,7 +80,8 @@ class EmbeddedDatabaseClosedTest {
             sql.executeQuery("SELECT COUNT(*) FROM funding_application").close();
             // the accounts' hashes, other databases, new databases, server-wide powers: all refused
             for (String forbidden : List.of("SELECT * FROM mysql.global_priv", "SELECT * FROM mysql.user",
-                    "CREATE DATABASE elsewhere", "SELECT * FROM information_schema.innodb_trx",
+                    "CREATE DATABASE elsewhere", "CREATE DATABASE test_planted", "CREATE TABLE test.planted (id INT)",
+                    "SELECT * FROM information_schema.innodb_trx",
                     "CREATE USER 'intruder'@'%' IDENTIFIED BY 'intruder-password'",
                     "SET GLOBAL general_log = 1")) {
                 SQLException refused = assertThrows(SQLException.class, () -> sql.execute(forbidden), forbidden);
