@@ -69,24 +69,35 @@ public record KeyFile(Path path) {
     }
 
     /**
-     * 64 random characters ([A-Za-z0-9_-]: safe in a URL, an SQL string and a shell word), written
-     * to a private file first and linked into place: a link never replaces an existing file, so
-     * instances starting together on one home agree on the first secret written.
+     * 48 random bytes as 64 characters of standard base64 (no padding): usable as text, as the
+     * token key and the passwords are, and decodable where bytes are wanted. Written to a private
+     * file first and linked into place: a link never replaces an existing file, so instances
+     * starting together on one home agree on the first secret written.
      */
     private void generate() throws IOException {
         byte[] random = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(random);
-        createOwnerOnlyFolder(path.toAbsolutePath().getParent());
-        Path draft = path.resolveSibling(path.getFileName() + ".new-" + ProcessHandle.current().pid());
-        Files.deleteIfExists(draft);
-        writeOwnerOnly(draft, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+        Path folder = path.toAbsolutePath().getParent();
+        createOwnerOnlyFolder(folder);
+        // a name of its own, also for several contexts starting in one process (as tests do)
+        Path draft = Files.createTempFile(folder, path.getFileName() + ".", ".new", ownerOnly(path));
+        Files.writeString(draft, Base64.getEncoder().encodeToString(random) + "\n", StandardCharsets.UTF_8);
         try {
-            Files.createLink(path, draft);
+            link(draft);
             LOG.info("Generated a new secret in {}", path);
         } catch (FileAlreadyExistsException e) {
             // another instance on the same home was first: its secret holds
         } finally {
-            Files.delete(draft);
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    private void link(Path draft) throws IOException {
+        try {
+            Files.createLink(path, draft);
+        } catch (UnsupportedOperationException noHardLinks) {
+            // a file system without hard links: a move without replacing, which only loses a simultaneous race
+            Files.move(draft, path);
         }
     }
 
