@@ -12,6 +12,7 @@ import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +42,7 @@ public class TestApi {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Distinguishes this run's data from earlier runs' in a database that is kept. */
+    private final Map<StateCode, Account> applicants = new ConcurrentHashMap<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     public TestApi(EmbeddedServer server, UserService users, ObjectMapper json) {
@@ -156,6 +159,19 @@ public class TestApi {
         return body;
     }
 
+    /**
+     * The state's applicant shared by the tests of this context: a FITKO user may not decide what
+     * they created or submitted, so decided applications are filed by the state.
+     */
+    public Account applicant(StateCode state) {
+        return applicants.computeIfAbsent(state, s -> account(Role.STATE, s));
+    }
+
+    /** A new application of the state, filed and submitted by its {@link #applicant}; answers its id. */
+    public long submitted(StateCode state) {
+        return submitted(applicant(state), state);
+    }
+
     /** A new application of the account's state (or NW), submitted; answers its id. */
     public long submitted(Account account, StateCode state) {
         long id = create(account, application(state)).get("id").asLong();
@@ -181,12 +197,36 @@ public class TestApi {
         return body;
     }
 
-    /** A submitted application approved by {@code fitko} for the amount; answers its id. */
+    /**
+     * An application filed by the state's applicant and approved by {@code fitko} for the amount
+     * (requesting more where the amount exceeds the usual request); answers its id.
+     */
     public long approved(Account fitko, StateCode state, String amount) {
-        long id = submitted(fitko, state);
+        Map<String, Object> body = application(state);
+        if (new BigDecimal(amount).compareTo(new BigDecimal((String) body.get("requestedAmount"))) > 0) {
+            body.put("requestedAmount", amount);
+            body.remove("annualPlan");
+        }
+        return approved(fitko, body, amount);
+    }
+
+    /** The application filed and submitted by its state's applicant, approved by {@code fitko} for the amount. */
+    public long approved(Account fitko, Map<String, Object> application, String amount) {
+        long id = filed(application);
         Response decided = post(fitko, "/api/applications/" + id + "/decision", decision("APPROVED", amount));
         if (decided.status() != 200) {
             throw new IllegalStateException("decision failed: " + decided);
+        }
+        return id;
+    }
+
+    /** The application filed and submitted by its state's {@link #applicant}; answers its id. */
+    public long filed(Map<String, Object> application) {
+        Account applicant = applicant(StateCode.valueOf((String) application.get("ownerState")));
+        long id = create(applicant, application).get("id").asLong();
+        Response submitted = post(applicant, "/api/applications/" + id + "/submit", null);
+        if (submitted.status() != 200) {
+            throw new IllegalStateException("submit failed: " + submitted);
         }
         return id;
     }

@@ -5,6 +5,7 @@ import de.foerderregister.problem.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,9 +38,9 @@ public final class ApplicationRules {
         required(errors, "ownerState", command.ownerState());
         required(errors, "type", command.type());
         required(errors, "fundingSource", command.fundingSource());
-        required(errors, "startDate", command.startDate());
-        required(errors, "endDate", command.endDate());
-        if (command.startDate() != null && command.endDate() != null) {
+        boolean startKnown = date(errors, "startDate", command.startDate());
+        boolean endKnown = date(errors, "endDate", command.endDate());
+        if (startKnown && endKnown) {
             if (command.endDate().isBefore(command.startDate())) {
                 errors.add(new FieldError("endDate", "must not be before startDate"));
             } else if (command.endDate().isAfter(command.startDate().plusYears(RUNTIME_MAX_YEARS))) {
@@ -51,7 +52,7 @@ public final class ApplicationRules {
         if (notes != null && notes.length() > NOTES_MAX) {
             errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters long"));
         }
-        List<AnnualPlanEntry> plan = annualPlan(errors, command, requested);
+        List<AnnualPlanEntry> plan = annualPlan(errors, command, requested, startKnown && endKnown);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -59,8 +60,9 @@ public final class ApplicationRules {
                 command.startDate(), command.endDate(), requested, plan, notes);
     }
 
+    /** {@code runtimeKnown}: both dates are given and within the calendar, so plan years can be held against them. */
     private static List<AnnualPlanEntry> annualPlan(List<FieldError> errors, ApplicationCommand command,
-                                                    @Nullable BigDecimal requested) {
+                                                    @Nullable BigDecimal requested, boolean runtimeKnown) {
         if (command.annualPlan() == null || command.annualPlan().isEmpty()) {
             return List.of();
         }
@@ -81,7 +83,7 @@ public final class ApplicationRules {
                 complete = false;
             } else if (!years.add(entry.year())) {
                 errors.add(new FieldError(field + ".year", "appears more than once"));
-            } else if (command.startDate() != null && command.endDate() != null
+            } else if (Dates.acceptYear(errors, field + ".year", entry.year()) && runtimeKnown
                     && (entry.year() < command.startDate().getYear() || entry.year() > command.endDate().getYear())) {
                 errors.add(new FieldError(field + ".year", "must lie within the runtime "
                         + command.startDate().getYear() + "–" + command.endDate().getYear()));
@@ -100,6 +102,15 @@ public final class ApplicationRules {
         }
         plan.sort(Comparator.comparing(AnnualPlanEntry::year, Comparator.nullsFirst(Comparator.naturalOrder())));
         return plan;
+    }
+
+    /** Whether the date is given and within the registry's calendar; where not, records why. */
+    private static boolean date(List<FieldError> errors, String field, @Nullable LocalDate date) {
+        if (date == null) {
+            errors.add(new FieldError(field, "is required"));
+            return false;
+        }
+        return Dates.accept(errors, field, date);
     }
 
     static void required(List<FieldError> errors, String field, @Nullable Object value) {

@@ -91,6 +91,7 @@ public class ApplicationService {
 
     @Connectable
     public ApplicationView get(Caller caller, long id, @Nullable LocalDate asOf) {
+        Dates.require("asOf", asOf);
         ApplicationView current = view(visible(caller, id));
         return asOf == null ? current : current.withApprovedAmount(approvedAmounts.asOf(id, asOf).orElse(null));
     }

@@ -10,8 +10,9 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One change of an application, written in the changing transaction and never altered. Its
- * hash covers its content and the previous event's hash, so any edit or removal shows.
+ * One change of an application, written in the changing transaction and never altered. Its hash
+ * is an HMAC, under the audit key named by {@code keyId}, over its content and the previous
+ * event's hash: any edit or removal shows, and only the key's holder can make a hash that fits.
  */
 @MappedEntity("audit_event")
 public record AuditEvent(
@@ -22,18 +23,30 @@ public record AuditEvent(
         Role actorRole,
         AuditAction action,
         String changes,
+        @Nullable String keyId,
         @Nullable String previousHash,
         @Nullable String hash) {
 
-    /** The hash this event must carry after {@code previous}: SHA-256 over both, hex. */
-    String expectedHash(String previous) {
-        String content = String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
-                actorRole.name(), action.name(), changes);
-        return Sha256.hex(content);
+    /** The hash this event must carry after {@code previous} when sealed with {@code key}. */
+    String keyedHash(AuditKey key, String previous) {
+        return key.mac(key.id() + "\n" + content(previous));
     }
 
-    AuditEvent chainedTo(String previous) {
-        return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, previous,
-                expectedHash(previous));
+    /**
+     * The plain SHA-256 that events written before the chain was keyed carry. Anyone can compute it,
+     * so it is accepted only up to the anchored end of the legacy chain (see {@link AuditTrail#verify}).
+     */
+    String legacyHash(String previous) {
+        return Sha256.hex(content(previous));
+    }
+
+    AuditEvent sealedWith(AuditKey key, String previous) {
+        return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, key.id(), previous,
+                keyedHash(key, previous));
+    }
+
+    private String content(String previous) {
+        return String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
+                actorRole.name(), action.name(), changes);
     }
 }

@@ -1,13 +1,14 @@
 package de.foerderregister.audit;
 
-import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** Append-only: it saves and reads events; the only write to an existing row fills the hashes of unsealed ones. */
+/** Append-only: it saves and reads events, and never changes one. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
 
@@ -18,9 +19,10 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
 
-    /** Events written before the chain existed, oldest first. */
-    List<AuditEvent> findByHashIsNullOrderById();
+    boolean existsByApplicationIdAndActorAndActionIn(Long applicationId, String actor, Collection<AuditAction> action);
 
-    @Query("UPDATE audit_event SET previous_hash = :previousHash, hash = :hash WHERE id = :id AND hash IS NULL")
-    void seal(long id, String previousHash, String hash);
+    Optional<String> findKeyIdById(Long id);
+
+    /** Whether any event was sealed with a key, that is, by this version of the registry (not legacy, not planted). */
+    boolean existsByKeyIdNotEqual(String keyId);
 }

@@ -1,8 +1,8 @@
 package de.foerderregister.audit;
 
 import de.foerderregister.security.Caller;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -13,41 +13,59 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** Writes, reads and verifies the audit events of applications: one hash chain over all of them. */
+/**
+ * Writes, reads and verifies the audit events of applications: one HMAC chain over all of them,
+ * anchored outside the database by the {@link AnchorLog}.
+ */
 @Singleton
-public class AuditTrail implements ApplicationEventListener<StartupEvent> {
+public class AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final Argument<List<FieldChange>> CHANGES = Argument.listOf(FieldChange.class);
 
     private final AuditRepository events;
     private final AuditChainHeadRepository heads;
+    private final AuditKeys keys;
+    private final AnchorLog anchors;
+    private final ApplicationEventPublisher<AuditRecorded> recorded;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AuditTrail(AuditRepository events, AuditChainHeadRepository heads, ObjectMapper json, Clock clock) {
+    public AuditTrail(AuditRepository events, AuditChainHeadRepository heads, AuditKeys keys, AnchorLog anchors,
+                      ApplicationEventPublisher<AuditRecorded> recorded, ObjectMapper json, Clock clock) {
         this.events = events;
         this.heads = heads;
+        this.keys = keys;
+        this.anchors = anchors;
+        this.recorded = recorded;
         this.json = json;
         this.clock = clock;
     }
 
     /**
      * Records a change inside the caller's transaction: the change and its event commit together or
-     * not at all. Taking the chain head's lock last keeps the lock order the same everywhere.
+     * not at all. Taking the chain head's lock last keeps the lock order the same everywhere. One
+     * HMAC per event; anchoring happens after the commit, outside the lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long applicationId, Caller caller, AuditAction action, List<FieldChange> changes) {
         AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
         // the database keeps microseconds; the hash must cover exactly what is stored
         AuditEvent event = new AuditEvent(null, applicationId, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                caller.username(), caller.role(), action, write(changes), null, null).chainedTo(head.lastHash());
+                caller.username(), caller.role(), action, write(changes), null, null, null)
+                .sealedWith(keys.current(), head.lastHash());
         AuditEvent saved = events.save(event);
         heads.advance(saved.id(), saved.hash());
+        recorded.publishEvent(new AuditRecorded(saved.id()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,9 +73,61 @@ public class AuditTrail implements ApplicationEventListener<StartupEvent> {
         return events.findByApplicationIdOrderById(applicationId).stream().map(this::view).toList();
     }
 
-    /** Walks the whole chain in order and reports the first event whose link or content does not match. */
-    @Transactional
+    /** Whether the user did any of these things to the application, as its history records. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasActed(long applicationId, String username, Set<AuditAction> actions) {
+        return events.existsByApplicationIdAndActorAndActionIn(applicationId, username, actions);
+    }
+
+    /** Verifies the chain against all anchors; see {@link #verify(Instant)}. */
     public ChainVerification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Walks the whole chain in order and reports the first event whose link, content or key does not
+     * match, then checks it against the anchors kept outside the database: every anchored event must
+     * be there with its anchored hash, and the chain must reach the newest anchor.
+     *
+     * @param asOf when set, only anchors written up to this instant count — for a restored backup
+     *             taken then, which cannot hold what was anchored later. Without it, every anchor counts.
+     */
+    @Transactional
+    public ChainVerification verify(@Nullable Instant asOf) {
+        AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
+        Optional<List<Optional<Anchor>>> file = anchors.lines(head.installationId());
+        Map<Long, String> anchored = new HashMap<>();
+        Long legacyEnd = null;
+        Anchor newest = null;
+        int line = 0;
+        long anchorsChecked = 0;
+        for (Optional<Anchor> read : file.orElse(List.of())) {
+            line++;
+            Anchor anchor = read.filter(a -> a.installationId().equals(head.installationId())).orElse(null);
+            if (anchor == null || keys.find(anchor.keyId()).filter(anchor::signedWith).isEmpty()) {
+                return broken(0, null, "line " + line + " of the anchor file " + anchors.file(head.installationId())
+                        + " is not an anchor of this installation signed with a known audit key (it was forged or damaged)", 0, null);
+            }
+            // the legacy chain's end holds for every point in time after the upgrade
+            if (anchor.kind() == Anchor.Kind.LEGACY_END && (legacyEnd == null || anchor.eventId() < legacyEnd)) {
+                legacyEnd = anchor.eventId();
+            }
+            if (asOf != null && anchor.at().isAfter(asOf)) {
+                continue;
+            }
+            anchorsChecked++;
+            String earlier = anchored.putIfAbsent(anchor.eventId(), anchor.hash());
+            if (earlier != null && !earlier.equals(anchor.hash())) {
+                return broken(0, anchor.eventId(), "two anchors name different hashes for it (the database was rewritten "
+                        + "between them, or two databases share one installation id)", 0, null);
+            }
+            if (newest == null || anchor.eventId() > newest.eventId()) {
+                newest = anchor;
+            }
+        }
+        anchored.remove(0L);
+        Long lastAnchored = newest == null ? null : newest.eventId();
+
         String expectedPrevious = AuditChainHead.GENESIS;
         long checked = 0;
         long lastId = 0;
@@ -65,46 +135,73 @@ public class AuditTrail implements ApplicationEventListener<StartupEvent> {
         while (!chunk.isEmpty()) {
             for (AuditEvent event : chunk) {
                 checked++;
-                if (!expectedPrevious.equals(event.previousHash())) {
-                    return broken(checked, event.id(), "does not link to the event before it (an event was removed or reordered)");
+                if (event.hash() == null) {
+                    return broken(checked, event.id(), "it has no hash: it was written outside the registry (planted)",
+                            anchorsChecked, lastAnchored);
                 }
-                if (!event.expectedHash(expectedPrevious).equals(event.hash())) {
-                    return broken(checked, event.id(), "its content does not match its hash (it was altered)");
+                if (!expectedPrevious.equals(event.previousHash())) {
+                    return broken(checked, event.id(), "does not link to the event before it (an event was removed or reordered)",
+                            anchorsChecked, lastAnchored);
+                }
+                String problem = unsealed(event, expectedPrevious, legacyEnd);
+                if (problem != null) {
+                    return broken(checked, event.id(), problem, anchorsChecked, lastAnchored);
+                }
+                String anchoredHash = anchored.remove(event.id());
+                if (anchoredHash != null && !anchoredHash.equals(event.hash())) {
+                    return broken(checked, event.id(), "its hash differs from the anchored one (the chain was rewritten)",
+                            anchorsChecked, lastAnchored);
                 }
                 expectedPrevious = event.hash();
                 lastId = event.id();
             }
             chunk = events.findTop1000ByIdGreaterThanOrderById(lastId);
         }
-        AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
         if (!expectedPrevious.equals(head.lastHash()) || !Objects.equals(head.lastEventId(), checked == 0 ? null : lastId)) {
-            return broken(checked, head.lastEventId(), "the chain ends before its recorded last event (events were removed)");
+            return broken(checked, head.lastEventId(), "the chain ends before its recorded last event (events were removed)",
+                    anchorsChecked, lastAnchored);
         }
-        return new ChainVerification(true, checked, null, null);
+        if (file.isEmpty() && checked > 0) {
+            return broken(checked, null, "there is no anchor file for this installation (" + anchors.file(head.installationId())
+                    + "): the chain cannot be checked for removed newest events; restore the file from the anchor store",
+                    anchorsChecked, null);
+        }
+        if (lastAnchored != null && lastAnchored > lastId) {
+            return broken(checked, lastAnchored, "the chain ends at event " + lastId + " but the anchor of " + newest.at()
+                    + " names event " + lastAnchored + " (the newest events were removed and the head rolled back)",
+                    anchorsChecked, lastAnchored);
+        }
+        if (!anchored.isEmpty()) {
+            // the chain links past an anchored event that is not there
+            return broken(checked, anchored.keySet().stream().min(Long::compare).orElseThrow(),
+                    "an anchored event is missing from the chain (it was removed)", anchorsChecked, lastAnchored);
+        }
+        return new ChainVerification(true, checked, null, null, anchorsChecked, lastAnchored);
     }
 
-    /** Events recorded before the chain existed are sealed into it once, in their order. */
-    @Override
-    @Transactional
-    public void onApplicationEvent(StartupEvent startup) {
-        List<AuditEvent> unsealed = events.findByHashIsNullOrderById();
-        if (unsealed.isEmpty()) {
-            return;
+    /** Why the event's hash is not one its key (or the closed legacy chain) would give, or null when it is. */
+    private @Nullable String unsealed(AuditEvent event, String previous, @Nullable Long legacyEnd) {
+        String keyId = event.keyId() == null ? "" : event.keyId();
+        String expected;
+        if (AuditKeys.LEGACY.equals(keyId)) {
+            if (legacyEnd == null || event.id() > legacyEnd) {
+                return "it carries a plain SHA-256 hash, but the legacy chain was closed before it (planted, or re-hashed without the key)";
+            }
+            expected = event.legacyHash(previous);
+        } else {
+            Optional<AuditKey> key = keys.find(keyId);
+            if (key.isEmpty()) {
+                return "it names the audit key '" + keyId + "', which this registry does not hold (planted, or a key file is missing)";
+            }
+            expected = event.keyedHash(key.get(), previous);
         }
-        AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
-        String previous = head.lastHash();
-        for (AuditEvent event : unsealed) {
-            AuditEvent sealed = event.chainedTo(previous);
-            events.seal(sealed.id(), sealed.previousHash(), sealed.hash());
-            previous = sealed.hash();
-            heads.advance(sealed.id(), previous);
-        }
-        LOG.info("Sealed {} audit events recorded before the hash chain existed", unsealed.size());
+        return expected.equals(event.hash()) ? null : "its content does not match its hash (it was altered)";
     }
 
-    private static ChainVerification broken(long checked, Long eventId, String problem) {
+    private static ChainVerification broken(long checked, @Nullable Long eventId, String problem, long anchorsChecked,
+                                            @Nullable Long lastAnchored) {
         LOG.error("Audit chain broken at event {}: {}", eventId, problem);
-        return new ChainVerification(false, checked, eventId, problem);
+        return new ChainVerification(false, checked, eventId, problem, anchorsChecked, lastAnchored);
     }
 
     private String write(List<FieldChange> changes) {

@@ -109,7 +109,7 @@ public class AmendmentService {
                     "would raise the approved amount to 10^12 or more");
         }
         BigDecimal net = vatRate == null ? gross : previous;
-        boolean needsSecondPair = fourEyes.needsSecondPair(previous, gross);
+        boolean needsSecondPair = fourEyes.needsSecondPair(ledger.settledAmount(applicationId), gross);
         Instant now = clock.instant();
         Amendment amendment = amendments.save(new Amendment(null, applicationId, previous, net, vatRate,
                 gross.subtract(net), gross, reason, meeting.body(), meeting.date(), meeting.agendaItem(),

@@ -58,6 +58,18 @@ public class DecisionLedger implements ApprovedAmounts {
         return lines.stream().map(line -> AmendmentView.of(line, reviewed.get(line.id()))).toList();
     }
 
+    /**
+     * The approved amount last settled by two people: the gross of the latest confirmed
+     * amendment, else the approving decision's amount. Four eyes are measured from here.
+     */
+    BigDecimal settledAmount(long applicationId) {
+        return amendments(applicationId).stream()
+                .filter(amendment -> amendment.state() == AmendmentView.State.CONFIRMED)
+                .reduce((first, second) -> second)
+                .map(AmendmentView::grossAmount)
+                .orElseGet(() -> approval(applicationId).orElseThrow().approvedAmount());
+    }
+
     /** The decision that approved the application, if one did. */
     Optional<Decision> approval(long applicationId) {
         return decisions.findByApplicationIdOrderById(applicationId).stream()

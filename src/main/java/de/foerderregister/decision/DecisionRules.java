@@ -1,5 +1,6 @@
 package de.foerderregister.decision;
 
+import de.foerderregister.application.Dates;
 import de.foerderregister.application.Money;
 import de.foerderregister.problem.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -25,13 +26,15 @@ final class DecisionRules {
                                      @Nullable String agendaItem, LocalDate today) {
         String cleanBody = text(errors, "body", body, BODY_MAX, true);
         String cleanItem = text(errors, "agendaItem", agendaItem, AGENDA_ITEM_MAX, true);
+        boolean dateFits = false;
         if (date == null) {
             errors.add(new FieldError("meetingDate", "is required"));
         } else if (date.isAfter(today)) {
             errors.add(new FieldError("meetingDate", "must not lie in the future"));
+        } else {
+            dateFits = Dates.accept(errors, "meetingDate", date);
         }
-        return cleanBody == null || cleanItem == null || date == null || date.isAfter(today)
-                ? null : new Meeting(cleanBody, date, cleanItem);
+        return cleanBody == null || cleanItem == null || !dateFits ? null : new Meeting(cleanBody, date, cleanItem);
     }
 
     /** The approved amount of an outcome: required and valid for APPROVED, absent otherwise. */

@@ -5,8 +5,10 @@ import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.NotFound;
 import de.foerderregister.security.Caller;
@@ -22,28 +24,40 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** FITKO records what the bodies decide: one application at a time, or a meeting's batch all at once. */
+/**
+ * FITKO records what the bodies decide: one application at a time, or a meeting's batch all at
+ * once. Two controls hold for every item: nobody decides an application they created, edited or
+ * submitted (separation of duties), and an approval never exceeds the amount requested (more
+ * money only comes by amendment, under four eyes).
+ */
 @Singleton
 public class DecisionService {
 
     static final int BATCH_MAX = 500;
 
+    /** What makes a user the application's preparer, who may then not decide it. */
+    private static final Set<AuditAction> PREPARING =
+            EnumSet.of(AuditAction.CREATED, AuditAction.IMPORTED, AuditAction.UPDATED, AuditAction.SUBMITTED);
+
     private final ApplicationService applications;
     private final DecisionRepository decisions;
     private final MeetingBatchRepository batches;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public DecisionService(ApplicationService applications, DecisionRepository decisions,
-                           MeetingBatchRepository batches, Clock clock) {
+                           MeetingBatchRepository batches, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;
         this.batches = batches;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -51,12 +65,49 @@ public class DecisionService {
     @Transactional
     public ApplicationView decide(Caller caller, long applicationId, @Nullable Long expectedVersion,
                                   DecisionCommand command) {
+        return decide(caller, applicationId, expectedVersion, command, true);
+    }
+
+    /**
+     * A decision a body took before the application reached the registry, transcribed by the
+     * importer from the minutes in the same step that enters the application. Separation of
+     * duties cannot apply to a transcription; the history shows the importer as both, and the
+     * amount is still capped by the request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView transcribe(Caller caller, long applicationId, long expectedVersion, DecisionCommand command) {
+        return decide(caller, applicationId, expectedVersion, command, false);
+    }
+
+    private ApplicationView decide(Caller caller, long applicationId, @Nullable Long expectedVersion,
+                                   DecisionCommand command, boolean separateDuties) {
         caller.requireRole("record decisions", Role.FITKO);
         Checked checked = check(command);
         FundingApplication current = applications.lockForChange(caller, applicationId, expectedVersion,
                 "record decisions", Role.FITKO);
+        if (separateDuties && prepared(caller, current)) {
+            throw new Forbidden("You created, edited or submitted application " + applicationId
+                    + "; a different FITKO user must decide it.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        withinRequest(current, checked.amount(), "approvedAmount", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         return record(caller, current, null, command.outcome(), checked.amount(), checked.meeting(), command.kind(),
                 checked.note(), clock.instant());
+    }
+
+    private boolean prepared(Caller caller, FundingApplication application) {
+        return audit.hasActed(application.id(), caller.username(), PREPARING);
+    }
+
+    private static void withinRequest(FundingApplication application, @Nullable BigDecimal approved, String field,
+                                      List<FieldError> errors) {
+        if (approved != null && approved.compareTo(application.requestedAmount()) > 0) {
+            errors.add(new FieldError(field, "must not exceed the requested amount of "
+                    + application.requestedAmount().toPlainString() + "; more money only comes by amendment"));
+        }
     }
 
     /**
@@ -122,6 +173,22 @@ public class DecisionService {
             throw new InvalidInput(errors);
         }
         Map<Long, FundingApplication> locked = lockAll(caller, items, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        List<FieldError> prepared = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            FundingApplication application = locked.get(items.get(i).applicationId());
+            if (prepared(caller, application)) {
+                prepared.add(new FieldError("items[" + i + "].applicationId", "application " + application.id()
+                        + " was created, edited or submitted by you; a different FITKO user must decide it"));
+            }
+            withinRequest(application, amounts.get(i), "items[" + i + "].approvedAmount", errors);
+        }
+        if (!prepared.isEmpty()) {
+            throw new Forbidden("The batch holds applications you prepared; a different FITKO user must decide them.",
+                    prepared);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

@@ -6,8 +6,10 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 
 /**
- * When an amendment needs a second FITKO user: a raise of more than a share of the current
- * amount, or of more than a fixed sum — either is enough.
+ * When an amendment needs a second FITKO user: a move (raise or cut) of more than a share of the
+ * amount last settled by two people, or of more than a fixed sum — either is enough. Measuring
+ * from the settled amount, not from the step before, means a chain of small steps needs the
+ * second user as soon as their sum passes a threshold.
  */
 @Singleton
 public class FourEyesPolicy {
@@ -23,9 +25,9 @@ public class FourEyesPolicy {
         this.absoluteAmount = absoluteAmount;
     }
 
-    public boolean needsSecondPair(BigDecimal current, BigDecimal proposed) {
-        BigDecimal raise = proposed.subtract(current);
-        return raise.compareTo(absoluteAmount) > 0
-                || raise.multiply(HUNDRED).compareTo(current.multiply(relativePercent)) > 0;
+    public boolean needsSecondPair(BigDecimal settled, BigDecimal proposed) {
+        BigDecimal move = proposed.subtract(settled).abs();
+        return move.compareTo(absoluteAmount) > 0
+                || move.multiply(HUNDRED).compareTo(settled.multiply(relativePercent)) > 0;
     }
 }

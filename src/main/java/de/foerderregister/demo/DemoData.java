@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -112,8 +113,11 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         int loaded = 0;
         for (CSVRecord row : minutesTable()) {
             if ("complete".equals(row.get("source_quality"))) {
-                ApplicationView created = applications.create(fitko, command(row));
-                ApplicationView submitted = applications.submit(fitko, created.id(), created.version());
+                // the state files, FITKO decides: nobody decides what they prepared
+                StateCode state = StateCode.fromFileValue(row.get("owner_state"));
+                Caller applicant = new Caller("land." + state.name().toLowerCase(Locale.ROOT), Role.STATE, state);
+                ApplicationView created = applications.create(applicant, command(row));
+                ApplicationView submitted = applications.submit(applicant, created.id(), created.version());
                 decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
                 loaded++;
             }

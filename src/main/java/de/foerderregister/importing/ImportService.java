@@ -8,6 +8,7 @@ import de.foerderregister.decision.DecisionService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
+import de.foerderregister.problem.UnexpectedErrorHandler;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -15,6 +16,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,13 +42,18 @@ import java.util.stream.Collectors;
  * <li>{@code dryRun}: nothing is written, the answer says what would happen.</li>
  * </ul>
  * Writing goes through {@link ApplicationService} and {@link DecisionService}, so the rules,
- * the state scope and the audit trail are the same as for the API.
+ * the state scope and the audit trail are the same as for the API. A row that fails while being
+ * written for a reason nobody foresaw is that row's error, not the file's 500; and every run that
+ * wrote (or tried to) is logged, even one that stops half-way because the database went away.
  */
 @Singleton
 public class ImportService {
 
     private static final Argument<List<FieldError>> ERRORS = Argument.listOf(FieldError.class);
     private static final int TITLE_STORED_MAX = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final List<FieldError> UNEXPECTED = List.of(new FieldError("row",
+            "could not be written because of an unexpected error (logged on the server); nothing of it was stored"));
 
     private final ApplicationService applications;
     private final DecisionService decisions;
@@ -76,16 +84,25 @@ public class ImportService {
         List<ImportRow> rows = csv.rows().stream()
                 .map(row -> ImportRow.read(row, defaultSource, caller, decisions)).toList();
 
-        List<RowResult> results;
-        if (dryRun) {
-            results = check(rows);
-        } else if (atomic) {
-            results = check(rows);
-            if (results.stream().noneMatch(result -> result.status() == RowStatus.ERROR)) {
-                results = writeAll(caller, rows);
+        List<RowResult> results = new ArrayList<>();
+        try {
+            if (dryRun) {
+                results.addAll(check(rows));
+            } else if (atomic) {
+                results.addAll(check(rows));
+                if (results.stream().noneMatch(result -> result.status() == RowStatus.ERROR)) {
+                    List<RowResult> written = writeAll(caller, rows);
+                    results.clear();
+                    results.addAll(written);
+                }
+            } else {
+                writeEach(caller, rows, results);
             }
-        } else {
-            results = writeEach(caller, rows);
+        } catch (RuntimeException e) {
+            if (!dryRun) {
+                logAfterFailure(caller, atomic, rows, results, e);
+            }
+            throw e;
         }
         Long runId = dryRun ? null : log(caller, atomic, rows, results);
         return new ImportResult(runId, dryRun, atomic, csv.encoding(), String.valueOf(csv.delimiter()), ignored,
@@ -124,9 +141,9 @@ public class ImportService {
         return results;
     }
 
-    private List<RowResult> writeEach(Caller caller, List<ImportRow> rows) {
+    /** Adds each row's result to {@code results} as soon as the row is done, so a run that stops half-way can be logged. */
+    private void writeEach(Caller caller, List<ImportRow> rows, List<RowResult> results) {
         Map<String, RowResult> earlier = new HashMap<>();
-        List<RowResult> results = new ArrayList<>();
         for (ImportRow row : rows) {
             RowResult result = earlierDuplicate(row, earlier).orElseGet(() -> {
                 if (!row.isValid()) {
@@ -139,12 +156,13 @@ public class ImportService {
                     });
                 } catch (RegistryException e) {
                     return RowResult.error(row, inColumns(e));
+                } catch (RuntimeException e) {
+                    return RowResult.error(row, unexpected(row, e));
                 }
             });
             remember(row, result, earlier);
             results.add(result);
         }
-        return results;
     }
 
     /** Every row in one transaction; a row that fails while being written rolls back all of them. */
@@ -161,6 +179,8 @@ public class ImportService {
                                 .orElseGet(() -> write(caller, row));
                     } catch (RegistryException e) {
                         throw new RowFailed(row, inColumns(e));
+                    } catch (RuntimeException e) {
+                        throw new RowFailed(row, unexpected(row, e));
                     }
                     remember(row, result, earlier);
                     results.add(result);
@@ -193,7 +213,7 @@ public class ImportService {
             view = applications.submit(caller, view.id(), view.version());
         }
         if (row.decision() != null) {
-            view = decisions.decide(caller, view.id(), view.version(), row.decision());
+            view = decisions.transcribe(caller, view.id(), view.version(), row.decision());
         }
         return RowResult.of(row, RowStatus.CREATED, view.id(), view.reference(), null);
     }
@@ -224,6 +244,18 @@ public class ImportService {
         }
     }
 
+    /**
+     * The row's error for a failure nobody foresaw (its transaction is rolled back). A database out
+     * of reach is no row's fault: it stops the import, which then answers 503 like any request.
+     */
+    private static List<FieldError> unexpected(ImportRow row, RuntimeException e) {
+        if (UnexpectedErrorHandler.databaseUnreachable(e)) {
+            throw e;
+        }
+        LOG.error("Import row {} (line {}) failed unexpectedly", row.source().number(), row.source().line(), e);
+        return UNEXPECTED;
+    }
+
     /** A refusal raised while writing, with the rules' field names turned into the file's column names. */
     private static List<FieldError> inColumns(RegistryException e) {
         if (e.errors().isEmpty()) {
@@ -234,18 +266,31 @@ public class ImportService {
                 .toList();
     }
 
-    /** The run and its rejected rows, in a transaction of their own, for the data-quality findings. */
+    /** Logs a run that stopped half-way with the rows done so far; a failure to log does not hide why it stopped. */
+    private void logAfterFailure(Caller caller, boolean atomic, List<ImportRow> rows, List<RowResult> results,
+                                 RuntimeException failure) {
+        try {
+            log(caller, atomic, rows, results);
+        } catch (RuntimeException logFailure) {
+            failure.addSuppressed(logFailure);
+        }
+    }
+
+    /**
+     * The run and its rejected rows, in a transaction of their own, for the data-quality findings.
+     * {@code results} may end before {@code rows} where the run stopped half-way.
+     */
     private Long log(Caller caller, boolean atomic, List<ImportRow> rows, List<RowResult> results) {
         ImportResult.Counts counts = ImportResult.Counts.of(results);
         return transactions.executeWrite(status -> {
             ImportRun run = imports.save(new ImportRun(null, caller.username(), caller.role(), caller.state(),
-                    clock.instant(), atomic, counts.rows(), counts.created(), counts.duplicate(), counts.failed()));
+                    clock.instant(), atomic, rows.size(), counts.created(), counts.duplicate(), counts.failed()));
             List<RejectedRow> rejected = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < results.size(); i++) {
                 RowResult result = results.get(i);
                 if (result.status() == RowStatus.ERROR) {
                     ImportRow row = rows.get(i);
-                    rejected.add(new RejectedRow(null, run.id(), result.row(), result.line(), stored(row.title()),
+                    rejected.add(new RejectedRow(null, run.id(), caller.stateScope().orElse(null), result.row(), result.line(), stored(row.title()),
                             row.ownerState(), row.missing().isEmpty() ? null : row.missing().stream()
                             .map(ImportColumn::header).collect(Collectors.joining(", ")), write(result.errors())));
                 }

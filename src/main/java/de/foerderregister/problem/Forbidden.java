@@ -11,6 +11,11 @@ public final class Forbidden extends RegistryException {
         super(detail, List.of());
     }
 
+    /** Refused for the named fields, e.g. the items of a batch the caller may not decide. */
+    public Forbidden(String detail, List<FieldError> errors) {
+        super(detail, errors);
+    }
+
     @Override
     public HttpStatus status() {
         return HttpStatus.FORBIDDEN;

@@ -2,7 +2,9 @@ package de.foerderregister.problem;
 
 import io.micronaut.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A refusal the client can act on. Each subclass fixes the HTTP status, so the service layer
@@ -21,6 +23,11 @@ public abstract class RegistryException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When a refusal for load or rate should be tried again ({@code Retry-After}); empty for the others. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     public Problem toProblem() {

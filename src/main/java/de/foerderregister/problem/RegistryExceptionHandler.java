@@ -3,7 +3,6 @@ package de.foerderregister.problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -25,8 +24,10 @@ public class RegistryExceptionHandler implements ExceptionHandler<RegistryExcept
                     exception.getMessage());
         }
         MutableHttpResponse<Problem> response = ProblemResponses.respond(exception.toProblem());
-        // a refusal for load, not for the request: say when to come back
-        return exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? response.header(HttpHeaders.RETRY_AFTER, "5") : response;
+        // a refusal for load or rate, not for the request: say when to come back
+        exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds()))));
+        return response;
     }
 
     static String who(HttpRequest<?> request) {

@@ -26,13 +26,13 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        if (databaseUnreachable(exception)) {
+            LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(), exception.getMessage());
+            return ProblemResponses.respond(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The database is not reachable. Please try again shortly.", List.of()))
+                    .header("Retry-After", "5");
+        }
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(), t.getMessage());
-                return ProblemResponses.respond(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-                                "The database is not reachable. Please try again shortly.", List.of()))
-                        .header("Retry-After", "5");
-            }
             if (t instanceof OptimisticLockException || t instanceof SQLTransactionRollbackException) {
                 return ProblemResponses.respond(Problem.of(HttpStatus.CONFLICT,
                         "The object was changed by another request at the same time. Reload and try again.", List.of()));
@@ -46,5 +46,15 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
         return ProblemResponses.respond(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemResponses.SERVER_ERROR_DETAIL, List.of()));
+    }
+
+    /** Whether the failure is the database being out of reach, rather than anything about the request. */
+    public static boolean databaseUnreachable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * One statement per kind of finding, each over all applications at once. {@code :state} limits
- * the findings to one owner state (null: all).
+ * the findings to one owner state (null: all), and it limits every part of a statement: the rows
+ * compared with, the medians and the existence checks too, so that no finding of one state
+ * depends on, or tells anything about, another state's data.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface DataQualityRepository extends GenericRepository<FundingApplication, Long> {
@@ -63,32 +65,41 @@ interface DataQualityRepository extends GenericRepository<FundingApplication, Lo
 
     /**
      * Requested amounts above {@code above} times, or below {@code below} times, the median of
-     * all applications of the registry, once there are at least {@code minimum} of them.
+     * the applications in scope (the state's own, or all of the registry), once there are at least
+     * {@code minimum} of them.
      */
     @Query("""
-            WITH m AS (
+            WITH scoped AS (
+                SELECT id, reference, title, requested_amount FROM funding_application
+                WHERE :state IS NULL OR owner_state = :state),
+            m AS (
                 SELECT MEDIAN(requested_amount) OVER () AS median, COUNT(*) OVER () AS n
-                FROM funding_application LIMIT 1)
+                FROM scoped LIMIT 1)
             SELECT a.id, a.reference, a.title, NULL AS day, a.requested_amount AS amount, m.median AS compared,
                    NULL AS others
-            FROM funding_application a CROSS JOIN m
+            FROM scoped a CROSS JOIN m
             WHERE m.n >= :minimum AND (a.requested_amount > m.median * :above OR a.requested_amount < m.median * :below)
-              AND (:state IS NULL OR a.owner_state = :state)
             ORDER BY a.id""")
     List<QualityRow> amountOutliers(BigDecimal above, BigDecimal below, int minimum, @Nullable String state);
 
     /**
      * The latest rejection of each title for missing fields, unless an application of that title
-     * exists by now. A STATE sees rows of its state and rows its own users imported.
+     * exists by now. A rejected row belongs to the state of the user who imported it (FITKO's rows
+     * to no state): a STATE sees only its own users' rows, and both checks stay inside the row's
+     * state, so that another state's rows or applications neither hide a finding nor reveal
+     * themselves through one.
      */
     @Query("""
             SELECT r.run_id, r.file_row, r.title, r.missing_columns, run.imported_by, run.imported_at
             FROM import_rejected_row r JOIN import_run run ON run.id = r.run_id
             WHERE r.missing_columns IS NOT NULL
-              AND (:state IS NULL OR r.owner_state = :state OR run.importer_state = :state)
+              AND (:state IS NULL OR r.importer_state = :state)
               AND NOT EXISTS (SELECT 1 FROM import_rejected_row newer
-                              WHERE newer.title = r.title AND newer.missing_columns IS NOT NULL AND newer.id > r.id)
-              AND NOT EXISTS (SELECT 1 FROM funding_application a WHERE a.title = r.title)
+                              WHERE newer.title = r.title AND newer.missing_columns IS NOT NULL AND newer.id > r.id
+                                AND (newer.importer_state = r.importer_state
+                                     OR (newer.importer_state IS NULL AND r.importer_state IS NULL)))
+              AND NOT EXISTS (SELECT 1 FROM funding_application a
+                              WHERE a.title = r.title AND (r.importer_state IS NULL OR a.owner_state = r.importer_state))
             ORDER BY r.id""")
     List<RejectedImportRow> importsWithMissingFields(@Nullable String state);
 }

@@ -55,7 +55,8 @@ public class DataQualityService {
                 .forEach(row -> findings.add(Finding.of(FindingKind.AMOUNT_OUTLIER, row,
                         "the requested amount " + euros(row.amount()) + " is "
                                 + (row.amount().compareTo(row.compared()) > 0 ? "more than 10 times" : "less than 1 % of")
-                                + " the median of all applications (" + euros(row.compared()) + ")")));
+                                + " the median of " + (state == null ? "all applications" : "the applications of " + state)
+                                + " (" + euros(row.compared()) + ")")));
         checks.importsWithMissingFields(state).forEach(row -> findings.add(new Finding(
                 FindingKind.IMPORT_MISSING_FIELDS, null, null, row.title(),
                 "row " + row.fileRow() + " of import " + row.runId() + " (" + row.importedBy() + ", "

@@ -55,7 +55,7 @@ public class ApplicationLists {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FILTERS", filters.toString());
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
-        return renderer.render("application-list", "antraege", parameters, rows, format, csvDelimiter);
+        return renderer.render(caller, "application-list", "antraege", parameters, rows, format, csvDelimiter);
     }
 
     /** Walks the selected applications in id order, one chunk at a time. */

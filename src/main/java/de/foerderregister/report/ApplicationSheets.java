@@ -74,7 +74,7 @@ public class ApplicationSheets {
                 : application.annualPlan().stream().map(ApplicationSheets::planLine).collect(Collectors.joining("; ")));
         parameters.put("NOTES", application.notes() == null ? "–" : application.notes());
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
-        return renderer.render("application-sheet", "steckbrief-" + application.reference(), parameters,
+        return renderer.render(caller, "application-sheet", "steckbrief-" + application.reference(), parameters,
                 rows.iterator(), ReportFormat.PDF, ';');
     }
 

@@ -42,7 +42,7 @@ public class BudgetSummaryReports {
         parameters.put("TOTAL_COUNT", summary.total().count());
         parameters.put("TOTAL_REQUESTED", summary.total().requested());
         parameters.put("TOTAL_APPROVED", summary.total().approved());
-        return renderer.render("budget-summary", "budgetuebersicht", parameters, rows.iterator(), format, csvDelimiter);
+        return renderer.render(caller, "budget-summary", "budgetuebersicht", parameters, rows.iterator(), format, csvDelimiter);
     }
 
     private static Map<String, Object> row(String section, String key, long count, BigDecimal requested, BigDecimal approved) {

@@ -1,6 +1,7 @@
 package de.foerderregister.report;
 
 import de.foerderregister.application.AnnualPlanEntry;
+import de.foerderregister.application.Dates;
 import de.foerderregister.application.AnnualPlanLine;
 import de.foerderregister.application.AnnualPlanRepository;
 import de.foerderregister.application.ApplicationType;
@@ -68,6 +69,8 @@ public class BudgetSummaryService {
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public BudgetSummary summarise(Caller caller, BudgetFilter filter) {
         caller.requireRole("read budget reports", Role.STATE, Role.FITKO, Role.FINANCE);
+        Dates.requireYear("year", filter.year());
+        Dates.require("asOf", filter.asOf());
         StateCode scope = caller.stateScope().orElse(null);
         if (scope != null && filter.ownerState() != null && filter.ownerState() != scope) {
             // another state's totals do not exist for this caller, not even as zeros computed from its rows

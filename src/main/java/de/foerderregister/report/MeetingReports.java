@@ -1,5 +1,6 @@
 package de.foerderregister.report;
 
+import de.foerderregister.application.Dates;
 import de.foerderregister.system.GermanNotation;
 
 import de.foerderregister.security.Caller;
@@ -31,6 +32,7 @@ public class MeetingReports {
     @Transactional
     public ReportFile decisionList(Caller caller, LocalDate meetingDate, ReportFormat format, char csvDelimiter) {
         caller.requireRole("read reports", Role.STATE, Role.FITKO, Role.FINANCE);
+        Dates.require("meetingDate", meetingDate);
         List<DecisionListRow> rows = meetings.decisionList(meetingDate,
                 caller.stateScope().map(Enum::name).orElse(null));
         String bodies = rows.stream().map(DecisionListRow::body).distinct().collect(Collectors.joining(", "));
@@ -39,7 +41,7 @@ public class MeetingReports {
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
         parameters.put("FILTERS", "Sitzung " + GermanNotation.date(meetingDate)
                 + caller.stateScope().map(state -> " · nur " + state.germanName()).orElse(""));
-        return renderer.render("decision-list", "projekte-" + meetingDate, parameters,
+        return renderer.render(caller, "decision-list", "projekte-" + meetingDate, parameters,
                 rows.stream().map(MeetingReports::row).iterator(), format, csvDelimiter);
     }
 

@@ -1,5 +1,6 @@
 package de.foerderregister.report;
 
+import de.foerderregister.security.Caller;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import net.sf.jasperreports.engine.JRException;
@@ -30,12 +31,15 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
  * Fills a template and exports it to a temporary file. Filled pages beyond a few are swapped to
  * disk (virtualizer) and the exporters write straight to the file, so memory stays bounded
- * whatever the size; at most {@code registry.reports.max-concurrent} reports render at once.
+ * whatever the size; at most {@code registry.reports.max-concurrent} reports render at once, and
+ * at most one per user, so that no single user can take every slot.
  */
 @Singleton
 public class ReportRenderer {
@@ -47,6 +51,7 @@ public class ReportRenderer {
     private final ReportTemplates templates;
     private final Semaphore slots;
     private final int slotCount;
+    private final Set<String> rendering = ConcurrentHashMap.newKeySet();
 
     public ReportRenderer(ReportTemplates templates, @Value("${registry.reports.max-concurrent:2}") int slotCount) {
         this.templates = templates;
@@ -55,11 +60,25 @@ public class ReportRenderer {
     }
 
     /** One report. {@code csvDelimiter} matters for CSV only: ';' for German Excel, or ','. */
-    public ReportFile render(String template, String fileName, Map<String, Object> parameters,
+    public ReportFile render(Caller caller, String template, String fileName, Map<String, Object> parameters,
                              Iterator<? extends Map<String, ?>> rows, ReportFormat format, char csvDelimiter) {
-        if (!slots.tryAcquire()) {
-            throw new ReportsBusy(slotCount);
+        if (!rendering.add(caller.username())) {
+            throw ReportsBusy.oneRunningAlready(caller.username());
         }
+        if (!slots.tryAcquire()) {
+            rendering.remove(caller.username());
+            throw ReportsBusy.allSlotsTaken(slotCount);
+        }
+        try {
+            return render(template, fileName, parameters, rows, format, csvDelimiter);
+        } finally {
+            slots.release();
+            rendering.remove(caller.username());
+        }
+    }
+
+    private ReportFile render(String template, String fileName, Map<String, Object> parameters,
+                              Iterator<? extends Map<String, ?>> rows, ReportFormat format, char csvDelimiter) {
         Path swap = null;
         Path output = null;
         JRSwapFileVirtualizer virtualizer = null;
@@ -88,7 +107,6 @@ public class ReportRenderer {
             }
             deleteQuietly(output);
             deleteQuietly(swap);
-            slots.release();
         }
     }
 

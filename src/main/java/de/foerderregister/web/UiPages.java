@@ -45,6 +45,7 @@ public class UiPages {
             Map.entry(Pattern.compile("is only allowed when the outcome is APPROVED"), "error.amountOnlyForApproval"),
             Map.entry(Pattern.compile("must name at least one application"), "error.noItems"),
             Map.entry(Pattern.compile("must lie within the runtime (\\d+)–(\\d+)"), "error.planYear"),
+            Map.entry(Pattern.compile("must lie between (\\S+) and (\\S+)"), "error.calendar"),
             Map.entry(Pattern.compile("appears more than once"), "error.duplicate"),
             Map.entry(Pattern.compile("the yearly amounts sum to (\\S+) but must sum exactly to the requested amount (\\S+)"), "error.planSum"),
             Map.entry(Pattern.compile("give either newApprovedAmount or vatRatePercent.*"), "error.amountOrVat"),

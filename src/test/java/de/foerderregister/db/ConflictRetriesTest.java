@@ -49,7 +49,7 @@ class ConflictRetriesTest {
     @Test
     void aDecisionChosenAsDeadlockVictimIsRunAgainAndSucceeds() throws Exception {
         Account fitko = api.account(Role.FITKO, null);
-        long id = api.submitted(fitko, StateCode.RP);
+        long id = api.submitted(StateCode.RP);
         double retriesBefore = meters.counter("registry.transaction.retries").count();
 
         try (Connection rival = plain.getConnection()) {

@@ -79,7 +79,7 @@ class QueryPlanTest {
     void aListPageCostsTheSameStatementsWhateverItsSize() {
         Account fitko = api.account(Role.FITKO, null);
         for (int i = 0; i < 12; i++) {
-            api.submitted(fitko, StateCode.MV);
+            api.submitted(StateCode.MV);
         }
         int small;
         int large;

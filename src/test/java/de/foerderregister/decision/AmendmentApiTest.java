@@ -113,8 +113,10 @@ class AmendmentApiTest {
                 "+10.00002 % is more than 10 %");
         assertEquals("EFFECTIVE", state(api.approved(fitko, StateCode.BY, "1000000.00"), Map.of("newApprovedAmount", "1100000.00")),
                 "exactly 10 % and exactly 100 000 € is neither more");
-        assertEquals("EFFECTIVE", state(api.approved(fitko, StateCode.BY, "1000000.00"), Map.of("newApprovedAmount", "400000.00")),
-                "a reduction needs no second pair of eyes");
+        assertEquals("EFFECTIVE", state(api.approved(fitko, StateCode.BY, "1000000.00"), Map.of("newApprovedAmount", "900000.00")),
+                "a cut of exactly 10 % and exactly 100 000 € is neither more");
+        assertEquals("PROPOSED", state(api.approved(fitko, StateCode.BY, "1000000.00"), Map.of("newApprovedAmount", "400000.00")),
+                "a cut beyond a threshold needs a second pair of eyes as a raise does");
     }
 
     @Test
@@ -166,7 +168,7 @@ class AmendmentApiTest {
 
         assertEquals(403, api.post(api.account(Role.STATE, StateCode.NW), path, amendment(Map.of("newApprovedAmount", "1010.00"))).status());
         assertEquals(403, api.post(api.account(Role.FINANCE, null), path, amendment(Map.of("newApprovedAmount", "1010.00"))).status());
-        long submitted = api.submitted(fitko, StateCode.NW);
+        long submitted = api.submitted(StateCode.NW);
         assertEquals(409, api.post(fitko, "/api/applications/" + submitted + "/amendments",
                 amendment(Map.of("newApprovedAmount", "1010.00"))).status());
         assertEquals(412, api.send("POST", path, fitko.token(), amendment(Map.of("newApprovedAmount", "1010.00")),
@@ -193,7 +195,7 @@ class AmendmentApiTest {
         return api.post(account, "/api/applications/" + id + "/amendments", amendment(change));
     }
 
-    private static Map<String, Object> amendment(Map<String, Object> change) {
+    static Map<String, Object> amendment(Map<String, Object> change) {
         Map<String, Object> body = new LinkedHashMap<>(change);
         body.put("reason", "Umfang des Projekts wird um Mehrwertsteuer erhöht");
         body.put("body", "IT-Planungsrat, 34. Sitzung");

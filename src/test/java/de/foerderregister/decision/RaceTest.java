@@ -33,7 +33,7 @@ class RaceTest {
     @Test
     void sixteenParallelDecisionsOneWins() throws Exception {
         Account fitko = api.account(Role.FITKO, null);
-        long id = api.submitted(fitko, StateCode.SN);
+        long id = api.submitted(StateCode.SN);
         List<Integer> statuses = race(() -> api.post(fitko, "/api/applications/" + id + "/decision",
                 api.decision("APPROVED", "1011500.00")));
 

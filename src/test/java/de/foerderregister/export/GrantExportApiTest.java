@@ -132,7 +132,7 @@ class GrantExportApiTest {
     void onlyApprovedApplicationsAndAStateOnlyItsOwn() {
         String nwApproved = reference(api.approved(fitko, StateCode.NW, "1000.00"));
         String stApproved = reference(api.approved(fitko, StateCode.ST, "1000.00"));
-        String stSubmitted = reference(api.submitted(fitko, StateCode.ST));
+        String stSubmitted = reference(api.submitted(StateCode.ST));
 
         JsonNode all = api.get(api.account(Role.FINANCE, null), PATH).json();
         assertTrue(grant(all, nwApproved).isPresent());
@@ -155,9 +155,7 @@ class GrantExportApiTest {
         Map<String, Object> body = api.application(StateCode.HB);
         body.put("title", "=HYPERLINK(\"http://example.org\") " + api.unique("Formel"));
         body.put("notes", null);
-        long id = api.create(fitko, body).get("id").asLong();
-        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/submit", null).status());
-        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "900000.00")).status());
+        long id = api.approved(fitko, body, "900000.00");
         String reference = reference(id);
 
         Download csv = api.download(fitko, PATH + "?format=csv");

@@ -11,7 +11,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
 import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,9 @@ class ImportApiTest {
 
     @Inject
     TestApi api;
+
+    @Inject
+    DataSource dataSource;
 
     Account fitko;
 
@@ -278,6 +289,97 @@ class ImportApiTest {
         assertEquals(List.of("start_date", "end_date", "requested_amount_eur"), fields(refused.json()));
 
         assertEquals(400, importCsv(fitko, "", "").status());
+    }
+
+    @Test
+    void datesOutsideTheCalendarAreRowErrorsAndTheGoodRowsAroundThemStay() throws SQLException {
+        String marker = api.unique("kalender");
+        List<String> bad = List.of("9999-01-01", "0000-01-01", "1989-12-31", "2101-01-01", "31.12.1989");
+        StringBuilder file = new StringBuilder(HEADER + "\n");
+        file.append(row("Vorher " + marker, "HE", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append("\n");
+        for (String date : bad) {
+            file.append(row("Datum " + date + " " + marker, "HE", "RI", date, "2021-12-31", "1000.00", "")).append("\n");
+        }
+        file.append(row("Ende 9999 " + marker, "HE", "RI", "2021-01-01", "9999-12-31", "1000.00", "")).append("\n");
+        file.append(String.join(",", "Sitzung 1989 " + marker, "HE", "RI", "2021-01-01", "2021-12-31", "1000.00",
+                "APPROVED", "Abteilungsleiterrunde", "1989-12-31", "TOP 08", "", "")).append("\n");
+        file.append(row("Nachher " + marker, "HE", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append("\n");
+
+        Response imported = importCsv(fitko, file.toString(), "");
+
+        assertEquals(200, imported.status(), imported.body());
+        List<JsonNode> rows = list(imported.json().get("rows"));
+        assertEquals("CREATED", rows.get(0).get("status").asText());
+        for (int i = 1; i <= bad.size(); i++) {
+            assertEquals(Map.of("start_date", "must lie between 1990-01-01 and 2100-12-31 (value: \"" + bad.get(i - 1) + "\")"),
+                    errors(rows.get(i)));
+        }
+        assertEquals(List.of("end_date"), fields(rows.get(6)));
+        assertEquals(List.of("decision_date"), fields(rows.get(7)));
+        assertEquals("CREATED", rows.get(8).get("status").asText());
+        assertEquals(2, search(marker).size());
+        assertEquals(List.of(9, 2, 7), run(imported.json().get("importId").asLong()));
+    }
+
+    @Test
+    void aRowThatFailsUnexpectedlyIsThatRowsErrorAndTheRunIsLoggedAnyway() throws SQLException {
+        String marker = api.unique("panne");
+        String file = HEADER + "\n"
+                + row("Eins " + marker, "BE", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n"
+                + row("Zwei " + marker, "BE", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n"
+                + row("Drei Boom " + marker, "BE", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n"
+                + row("Vier " + marker, "BE", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n";
+        try (Failing ignored = failingInsert("Drei Boom " + marker)) {
+            Response each = importCsv(fitko, file, "");
+            assertEquals(200, each.status(), each.body());
+            assertEquals(List.of("CREATED", "CREATED", "ERROR", "CREATED"),
+                    list(each.json().get("rows")).stream().map(row -> row.get("status").asText()).toList());
+            assertEquals(List.of("row"), fields(each.json().get("rows").get(2)));
+            assertEquals(3, search(marker).size());
+            assertEquals(List.of(4, 3, 1), run(each.json().get("importId").asLong()));
+
+            String again = file.replace("Eins ", "Eins atomar ").replace("Zwei ", "Zwei atomar ").replace("Vier ", "Vier atomar ");
+            Response atomic = importCsv(fitko, again, "?atomic=true");
+            assertEquals(422, atomic.status(), atomic.body());
+            assertEquals(List.of("VALID", "VALID", "ERROR", "VALID"),
+                    list(atomic.json().get("rows")).stream().map(row -> row.get("status").asText()).toList());
+            assertEquals(3, search(marker).size(), "the atomic run left nothing behind");
+            assertEquals(List.of(4, 0, 1), run(atomic.json().get("importId").asLong()));
+        }
+    }
+
+    /** Makes the database refuse one title with an error no rule foresees, until closed. */
+    private Failing failingInsert(String title) throws SQLException {
+        String trigger = "test_fail_" + Math.abs(title.hashCode());
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON funding_application FOR EACH ROW "
+                    + "IF NEW.title LIKE '" + title + "%' THEN SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT = 'unforeseen'; END IF");
+        }
+        return () -> {
+            try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER IF EXISTS " + trigger);
+            }
+        };
+    }
+
+    private interface Failing extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** The logged run's rows, created and failed counts. */
+    private List<Integer> run(long id) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT rows_total, rows_created, rows_failed FROM import_run WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet result = query.executeQuery()) {
+                assertTrue(result.next(), "import run " + id + " is logged");
+                return List.of(result.getInt(1), result.getInt(2), result.getInt(3));
+            }
+        }
     }
 
     private Response importCsv(Account account, String file, String query) {

@@ -45,7 +45,7 @@ class DataQualityApiTest {
 
     @Test
     void aSubmittedApplicationWhoseRuntimeEndedIsFound() {
-        long ended = api.submitted(fitko, StateCode.NW);
+        long ended = api.submitted(StateCode.NW);
         Map<String, Object> running = api.application(StateCode.NW);
         running.put("endDate", "2030-12-31");
         running.put("annualPlan", null);
@@ -65,8 +65,8 @@ class DataQualityApiTest {
     void anApprovedApplicationWithoutAnnualPlanIsFound() {
         Map<String, Object> body = api.application(StateCode.ST);
         body.put("annualPlan", null);
-        long id = api.create(fitko, body).get("id").asLong();
-        api.post(fitko, "/api/applications/" + id + "/submit", null);
+        long id = api.create(api.applicant(StateCode.ST), body).get("id").asLong();
+        api.post(api.applicant(StateCode.ST), "/api/applications/" + id + "/submit", null);
         assertEquals(200, api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")).status());
         long planned = api.approved(fitko, StateCode.ST, "1011500.00");
 
@@ -158,8 +158,8 @@ class DataQualityApiTest {
 
     @Test
     void aStateSeesFindingsOfItsOwnStateOnly() {
-        long nw = api.submitted(fitko, StateCode.NW);
-        long sn = api.submitted(fitko, StateCode.SN);
+        long nw = api.submitted(StateCode.NW);
+        long sn = api.submitted(StateCode.SN);
 
         List<JsonNode> own = findings(api.account(Role.STATE, StateCode.SN));
         assertEquals(1, of(own, "RUNTIME_ENDED_STILL_SUBMITTED", sn).size());
@@ -174,6 +174,98 @@ class DataQualityApiTest {
         assertEquals(403, api.get(api.account(Role.ADMIN, null), PATH).status());
     }
 
+    @Test
+    void aStateCannotProbeAnotherStatesTitlesThroughItsRejectedImportRows() {
+        String marker = api.unique("orakel");
+        String stTitle = "Elektronische Akte " + marker;
+        create(StateCode.ST, stTitle);
+        Account nw = api.account(Role.STATE, StateCode.NW);
+
+        importRows(nw, stTitle + ",,RI,2021-01-01,2021-12-31,1000.00", "Niemandes Titel " + marker + ",,RI,2021-01-01,2021-12-31,1000.00");
+
+        assertEquals(List.of(stTitle, "Niemandes Titel " + marker), missingFieldTitles(findings(nw), marker),
+                "ST's application of the same title must not hide NW's own rejected row");
+    }
+
+    @Test
+    void anotherStatesRejectedRowClaimingThisStateStaysWithTheImporter() {
+        String marker = api.unique("fremd");
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        Account st = api.account(Role.STATE, StateCode.ST);
+
+        Response imported = importRows(nw, "Untergeschoben " + marker + ",ST,,2021-01-01,2021-12-31,1000.00");
+        assertEquals("ERROR", imported.json().get("rows").get(0).get("status").asText());
+
+        assertEquals(List.of(), missingFieldTitles(findings(st), marker));
+        assertTrue(findings(st).stream().noneMatch(finding -> finding.get("reason").asText().contains(nw.username())),
+                "nothing of NW's import reaches ST");
+        assertEquals(List.of("Untergeschoben " + marker), missingFieldTitles(findings(nw), marker));
+        assertEquals(List.of("Untergeschoben " + marker), missingFieldTitles(findings(fitko), marker));
+    }
+
+    @Test
+    void anotherStatesRejectedRowOfTheSameTitleDoesNotHideThisStatesFinding() {
+        String marker = api.unique("verdeckt");
+        String title = "Gleicher Titel " + marker;
+        Account st = api.account(Role.STATE, StateCode.ST);
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        importRows(st, title + ",ST,,2021-01-01,2021-12-31,1000.00");
+        importRows(nw, title + ",NW,,2021-01-01,2021-12-31,1000.00");
+
+        List<JsonNode> own = findings(st).stream().filter(finding -> finding.get("kind").asText().equals("IMPORT_MISSING_FIELDS"))
+                .filter(finding -> finding.get("title").asText().equals(title)).toList();
+        assertEquals(1, own.size(), own.toString());
+        assertTrue(own.get(0).get("reason").asText().contains("(" + st.username() + ","), own.toString());
+        assertEquals(List.of(title, title), missingFieldTitles(findings(fitko), marker), "FITKO sees each state's row");
+    }
+
+    @Test
+    void theMedianAStateIsShownIsTheMedianOfItsOwnApplications() throws SQLException {
+        for (int i = 0; i < 9; i++) {
+            createWithAmount(StateCode.MV, "50000000.00");
+        }
+        long huge = createWithAmount(StateCode.MV, "900000000000.00");
+
+        String reason = only(findings(api.account(Role.STATE, StateCode.MV)), "AMOUNT_OUTLIER", huge).get("reason").asText();
+
+        BigDecimal own = median("SELECT requested_amount FROM funding_application WHERE owner_state = 'MV'");
+        BigDecimal all = median("SELECT requested_amount FROM funding_application");
+        assertTrue(own.compareTo(all) != 0, "the test needs MV's median to differ from the registry's: " + own + " " + all);
+        assertTrue(reason.endsWith("the median of the applications of MV (" + own.toPlainString() + " EUR)"), reason);
+        assertTrue(only(findings(fitko), "AMOUNT_OUTLIER", huge).get("reason").asText()
+                .endsWith("the median of all applications (" + all.toPlainString() + " EUR)"));
+    }
+
+    /** The median as MariaDB's MEDIAN computes it (the mean of the middle two for an even count), to the cent. */
+    private BigDecimal median(String sql) throws SQLException {
+        List<BigDecimal> amounts = new java.util.ArrayList<>();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             java.sql.ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                amounts.add(result.getBigDecimal(1));
+            }
+        }
+        amounts.sort(null);
+        int n = amounts.size();
+        BigDecimal middle = n % 2 == 1 ? amounts.get(n / 2)
+                : amounts.get(n / 2 - 1).add(amounts.get(n / 2)).divide(BigDecimal.valueOf(2));
+        return middle.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Imports rows of title, owner_state, type, start_date, end_date, requested_amount_eur as the account. */
+    private Response importRows(Account account, String... rows) {
+        String file = "title,owner_state,type,start_date,end_date,requested_amount_eur\n" + String.join("\n", rows) + "\n";
+        Response response = api.send("POST", "/api/imports/applications", account.token(), file, Map.of("Content-Type", "text/csv"));
+        assertEquals(200, response.status(), response.body());
+        return response;
+    }
+
+    private static List<String> missingFieldTitles(List<JsonNode> findings, String marker) {
+        return findings.stream().filter(finding -> finding.get("kind").asText().equals("IMPORT_MISSING_FIELDS"))
+                .map(finding -> finding.get("title").asText()).filter(title -> title.contains(marker)).toList();
+    }
+
     private long create(StateCode state, String title) {
         Map<String, Object> body = api.application(state);
         body.put("title", title);
@@ -181,7 +273,11 @@ class DataQualityApiTest {
     }
 
     private long createWithAmount(String amount) {
-        Map<String, Object> body = api.application(StateCode.RP);
+        return createWithAmount(StateCode.RP, amount);
+    }
+
+    private long createWithAmount(StateCode state, String amount) {
+        Map<String, Object> body = api.application(state);
         body.put("requestedAmount", amount);
         body.put("annualPlan", null);
         return api.create(fitko, body).get("id").asLong();

@@ -58,6 +58,20 @@ class ApplicationListReportTest {
     }
 
     @Test
+    void theCsvKeepsTitlesThePdfColumnCuts() {
+        Account applicant = api.applicant(StateCode.HB);
+        String marker = api.unique("Lang");
+        String title = (marker + " Onlinezugangsgesetz-Umsetzung Wohngeld, Elterngeld und Kindergeld ").repeat(4).strip()
+                .substring(0, 200).strip();
+        java.util.Map<String, Object> body = api.application(StateCode.HB);
+        body.put("title", title);
+        api.create(applicant, body);
+        List<CSVRecord> rows = ReportReading.csv(api.download(applicant, "/api/reports/application-list?format=csv").bytes(), ';');
+        assertTrue(rows.stream().anyMatch(row -> row.get("Projekt").equals(title)),
+                "the whole title of " + title.length() + " characters");
+    }
+
+    @Test
     void statesSeeTheirOwnOnly() {
         Account sl = api.account(Role.STATE, StateCode.SL);
         List<CSVRecord> own = ReportReading.csv(api.download(sl, "/api/reports/application-list?format=csv").bytes(), ';');

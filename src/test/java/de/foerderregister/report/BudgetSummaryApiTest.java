@@ -69,7 +69,7 @@ class BudgetSummaryApiTest {
         standard.put("requestedAmount", "333333.33");
         approve(standard, "123456.78");
         api.create(fitko, stimulus(api.application(StateCode.SL)));
-        api.submitted(fitko, StateCode.SL);
+        api.submitted(StateCode.SL);
 
         for (String[] filter : List.of(
                 new String[] {"", "TRUE"},
@@ -260,11 +260,7 @@ class BudgetSummaryApiTest {
 
     /** Creates, submits and approves (meeting of 19.01.2021) the application; answers its id. */
     private long approve(Map<String, Object> application, String amount) {
-        long id = api.create(fitko, application).get("id").asLong();
-        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/submit", null).status());
-        Response decided = api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", amount));
-        assertEquals(200, decided.status(), decided.body());
-        return id;
+        return api.approved(fitko, application, amount);
     }
 
     private Response amend(Account account, long id, String amount, String meetingDate) {

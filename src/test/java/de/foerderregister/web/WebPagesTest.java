@@ -128,7 +128,7 @@ class WebPagesTest {
     @Test
     void financeCannotReachTheDecisionForm() {
         Account fitko = api.account(Role.FITKO, null);
-        long id = api.submitted(fitko, StateCode.NW);
+        long id = api.submitted(StateCode.NW);
         WebSession finance = loggedIn(api.account(Role.FINANCE, null));
         Page form = finance.get("/ui/applications/" + id + "/decision");
         assertEquals(403, form.status(), form.body());
@@ -195,7 +195,7 @@ class WebPagesTest {
     @Test
     void everyFormRouteRefusesAPostWithoutTheToken() {
         WebSession fitko = loggedIn(api.account(Role.FITKO, null));
-        long id = api.submitted(api.account(Role.FITKO, null), StateCode.NW);
+        long id = api.submitted(StateCode.NW);
         fitko.csrf = null;
         for (String path : new String[]{"/ui/applications", "/ui/applications/" + id, "/ui/applications/" + id + "/submit",
                 "/ui/applications/" + id + "/withdraw", "/ui/applications/" + id + "/decision", "/ui/batch",
@@ -208,7 +208,7 @@ class WebPagesTest {
     @Test
     void fitkoPagesRenderAndABatchDecidesThePickedApplications() {
         Account fitko = api.account(Role.FITKO, null);
-        long first = api.submitted(fitko, StateCode.NW);
+        long first = api.submitted(StateCode.NW);
         long approved = api.approved(fitko, StateCode.ST, "200000.00");
         WebSession session = loggedIn(fitko);
         assertEquals(200, session.get("/ui/queue").status());
@@ -230,6 +230,20 @@ class WebPagesTest {
         assertEquals(303, amended.status(), amended.body());
         Page shown = session.get("/ui/applications/" + approved);
         assertTrue(shown.body().contains("238.000,00 €"), shown.body());
+    }
+
+    @Test
+    void aFormDateOutsideTheCalendarIsNamedInGerman() {
+        WebSession session = loggedIn(api.account(Role.STATE, StateCode.NW));
+        session.get("/ui/applications/new");
+        for (String date : new String[]{"01.01.9999", "0000-01-01", "31.12.1989", "01.01.2101"}) {
+            Map<String, String> form = validForm("Kalender");
+            form.put("startDate", date);
+            Page failed = session.post("/ui/applications", form);
+            assertEquals(422, failed.status(), date + ": " + failed.body());
+            assertTrue(failed.body().contains("href=\"#startDate\""), failed.body());
+            assertTrue(failed.body().contains("muss zwischen 1990-01-01 und 2100-12-31 liegen."), failed.body());
+        }
     }
 
     private static Map<String, String> validForm(String title) {
