@@ -45,14 +45,15 @@ public class TokenSigning implements SignatureGeneratorConfiguration {
             LOG.info("Access tokens are signed with the key in {}: instances sharing a database need the same key"
                     + " (set REGISTRY_JWT_SECRET for all of them, or share the file)", home.resolve(KEY_FILE));
         }
-        this.signature = signature(new KeyFile(home.resolve(KEY_FILE)).secret(configured), "REGISTRY_JWT_SECRET");
+        this.signature = signature(new KeyFile(home.resolve(KEY_FILE)).secret(configured),
+                "REGISTRY_JWT_SECRET (or else " + home.resolve(KEY_FILE) + ")");
         this.previous = previousSecret == null || previousSecret.isBlank()
                 ? Optional.empty() : Optional.of(signature(previousSecret, "REGISTRY_JWT_PREVIOUS_SECRET"));
     }
 
     private static SecretSignature signature(String secret, String name) {
         if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new ConfigurationException(name + " (or the key file) must be at least " + MIN_SECRET_BYTES + " bytes long");
+            throw new ConfigurationException(name + " must be at least " + MIN_SECRET_BYTES + " bytes long");
         }
         SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
         config.setSecret(secret);
