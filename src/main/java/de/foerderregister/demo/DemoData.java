@@ -16,6 +16,7 @@ import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import de.foerderregister.security.UserCommand;
 import de.foerderregister.security.UserService;
+import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -153,7 +154,9 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 .append("  (").append(account.role()).append(account.state() == null ? "" : " " + account.state())
                 .append(")\n"));
         try {
-            Files.writeString(loginsFile, text, StandardCharsets.UTF_8);
+            // the demo accounts' password: for the service user's eyes only, like the registry's keys
+            Files.deleteIfExists(loginsFile);
+            KeyFile.writeOwnerOnly(loginsFile, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -16,42 +17,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Signs and verifies access tokens with HS256. Without a signature, Micronaut Security would
  * issue and accept unsigned tokens; so there is always a key: REGISTRY_JWT_SECRET, or a random
- * secret generated on the first start and kept in the database, shared by every instance.
+ * one generated on the first start into {@value #KEY_FILE} in the registry home. The key is never
+ * kept in the database: whoever can read the database could otherwise sign a token for anyone.
+ * During a rotation, REGISTRY_JWT_PREVIOUS_SECRET still verifies (never signs) the old key's tokens.
  */
 @Singleton
 @Named("generator")
 public class TokenSigning implements SignatureGeneratorConfiguration {
 
+    static final String KEY_FILE = "jwt.key";
     private static final Logger LOG = LoggerFactory.getLogger(TokenSigning.class);
-    private static final String SECRET_NAME = "jwt-signing";
     private static final int MIN_SECRET_BYTES = 32;
 
     private final SecretSignature signature;
+    private final Optional<SecretSignature> previous;
 
     public TokenSigning(@Nullable @Value("${registry.jwt.secret:}") String configured,
-                        RegistrySecretRepository secrets, Clock clock) {
-        SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
-        if (configured != null && !configured.isBlank()) {
-            if (configured.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-                throw new ConfigurationException("REGISTRY_JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes long");
-            }
-            config.setSecret(configured);
-        } else {
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            secrets.offer(SECRET_NAME, Base64.getEncoder().encodeToString(random), clock.instant());
-            config.setSecret(secrets.findById(SECRET_NAME).orElseThrow().secret());
-            config.setBase64(true);
-            LOG.info("Access tokens are signed with the key kept in the database (REGISTRY_JWT_SECRET chooses one)");
+                        @Nullable @Value("${registry.jwt.previous-secret:}") String previousSecret,
+                        @Value("${registry.home}") Path home) {
+        if (configured == null || configured.isBlank()) {
+            LOG.info("Access tokens are signed with the key in {}: instances sharing a database need the same key"
+                    + " (set REGISTRY_JWT_SECRET for all of them, or share the file)", home.resolve(KEY_FILE));
         }
-        this.signature = new SecretSignature(config);
+        this.signature = signature(new KeyFile(home.resolve(KEY_FILE)).secret(configured),
+                "REGISTRY_JWT_SECRET (or else " + home.resolve(KEY_FILE) + ")");
+        this.previous = previousSecret == null || previousSecret.isBlank()
+                ? Optional.empty() : Optional.of(signature(previousSecret, "REGISTRY_JWT_PREVIOUS_SECRET"));
+    }
+
+    private static SecretSignature signature(String secret, String name) {
+        if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new ConfigurationException(name + " must be at least " + MIN_SECRET_BYTES + " bytes long");
+        }
+        SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
+        config.setSecret(secret);
+        return new SecretSignature(config);
     }
 
     @Override
@@ -71,6 +77,6 @@ public class TokenSigning implements SignatureGeneratorConfiguration {
 
     @Override
     public boolean verify(SignedJWT jwt) throws JOSEException {
-        return signature.verify(jwt);
+        return signature.verify(jwt) || (previous.isPresent() && previous.get().verify(jwt));
     }
 }

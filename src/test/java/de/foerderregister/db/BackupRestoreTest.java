@@ -6,7 +6,6 @@ import de.foerderregister.application.StateCode;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.ChainVerification;
 import de.foerderregister.security.Role;
-import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -21,7 +20,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's backup and restore, run as written: the copy has the same totals and an intact audit chain. */
+/**
+ * The README's backup and restore, run as written: the copy has the same totals and an intact audit
+ * chain. It runs as the server's administrator: the registry's own user may not create databases.
+ */
 @MicronautTest(transactional = false)
 class BackupRestoreTest {
 
@@ -50,7 +51,7 @@ class BackupRestoreTest {
     TestApi api;
 
     @Inject
-    DatasourceConfiguration datasource;
+    DatabaseAdmin admin;
 
     @Inject
     DataSource contextual;
@@ -68,52 +69,45 @@ class BackupRestoreTest {
         api.post(fitko, "/api/applications/" + id + "/amendments", Map.of("vatRatePercent", "7", "reason", "Mehrwertsteuer",
                 "body", "Abteilungsleiterrunde", "meetingDate", "2021-02-01", "agendaItem", "TOP 08"));
 
-        URI server = URI.create(datasource.getJdbcUrl().substring("jdbc:".length()));
-        String database = server.getPath().substring(1);
+        String database = admin.server().getPath().substring(1);
         String restored = "restored_" + System.nanoTime();
         Path dump = work.resolve("backup.sql");
 
         run(dump, null, client("mariadb-dump"), "--single-transaction", "--routines", "--triggers", "--hex-blob", database);
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(contextual).getConnection();
-             Statement sql = connection.createStatement()) {
+        try (Connection connection = admin.connect(database); Statement sql = connection.createStatement()) {
             sql.execute("CREATE DATABASE " + restored + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
         try {
             run(null, dump, client("mariadb"), restored);
-            String restoredUrl = "jdbc:mariadb://" + server.getHost() + ":" + server.getPort() + "/" + restored;
+            String restoredUrl = "jdbc:mariadb://" + admin.server().getHost() + ":" + admin.server().getPort() + "/" + restored;
             assertEquals(totals(DelegatingDataSource.unwrapDataSource(contextual).getConnection()),
-                    totals(DriverManager.getConnection(restoredUrl, datasource.getUsername(), password())));
+                    totals(admin.connect(restored)));
             try (ApplicationContext copy = ApplicationContext.run(Map.of(
                     "datasources.default.url", restoredUrl,
-                    "datasources.default.username", datasource.getUsername(),
-                    "datasources.default.password", password(),
+                    "datasources.default.username", admin.user(),
+                    "datasources.default.password", admin.password(),
                     "registry.demo-data.enabled", false), "test")) {
                 ChainVerification verification = copy.getBean(AuditTrail.class).verify();
                 assertTrue(verification.intact(), verification.toString());
                 assertTrue(verification.eventsChecked() > 0);
             }
         } finally {
-            try (Connection connection = DelegatingDataSource.unwrapDataSource(contextual).getConnection();
-                 Statement sql = connection.createStatement()) {
+            try (Connection connection = admin.connect(database); Statement sql = connection.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS " + restored);
             }
         }
     }
 
     private List<String> client(String program) {
-        URI server = URI.create(datasource.getJdbcUrl().substring("jdbc:".length()));
+        URI server = admin.server();
         Path bundled = home.resolve("mariadb-server/bin").resolve(program);
         List<String> command = new ArrayList<>(List.of(Files.isExecutable(bundled) ? bundled.toString() : program,
-                "--host=" + server.getHost(), "--port=" + server.getPort(), "--user=" + datasource.getUsername(),
+                "--host=" + server.getHost(), "--port=" + server.getPort(), "--user=" + admin.user(),
                 "--skip-ssl"));
-        if (!password().isEmpty()) {
-            command.add("--password=" + password());
+        if (!admin.password().isEmpty()) {
+            command.add("--password=" + admin.password());
         }
         return command;
-    }
-
-    private String password() {
-        return datasource.getPassword() == null ? "" : datasource.getPassword();
     }
 
     private static void run(Path output, Path input, List<String> command, String... arguments)

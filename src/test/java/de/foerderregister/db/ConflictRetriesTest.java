@@ -36,6 +36,9 @@ class ConflictRetriesTest {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    DatabaseAdmin admin;
+
     DataSource plain;
 
     @Inject
@@ -59,14 +62,14 @@ class ConflictRetriesTest {
             }
             CompletableFuture<Response> decision = CompletableFuture.supplyAsync(() ->
                     api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")));
-            awaitLockWait(rival, decision);
+            awaitLockWait(decision);
             // the application row, which the waiting decision holds: a cycle, so a deadlock
             try (PreparedStatement lock = rival.prepareStatement("SELECT id FROM funding_application WHERE id = ? FOR UPDATE")) {
                 lock.setLong(1, id);
                 lock.executeQuery().close();
             }
             // the decision now waits again, for its retry; letting go completes it
-            awaitLockWait(rival, decision);
+            awaitLockWait(decision);
             rival.rollback();
             Response answered = decision.get(30, TimeUnit.SECONDS);
             assertEquals(200, answered.status(), answered.body());
@@ -77,9 +80,9 @@ class ConflictRetriesTest {
         assertTrue(api.get(fitko, "/api/audit/verify").json().get("intact").asBoolean());
     }
 
-    private static void awaitLockWait(Connection rival, CompletableFuture<Response> decision)
-            throws SQLException, InterruptedException {
-        try (Statement sql = rival.createStatement()) {
+    /** Other sessions' transactions are the administrator's to see (PROCESS), not the registry user's. */
+    private void awaitLockWait(CompletableFuture<Response> decision) throws SQLException, InterruptedException {
+        try (Connection watcher = admin.connect("information_schema"); Statement sql = watcher.createStatement()) {
             // InnoDB refreshes this table at most every 100 ms, and only when it is read less often than that
             for (int i = 0; i < 200; i++) {
                 try (ResultSet waiting = sql.executeQuery(

@@ -12,11 +12,20 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +56,15 @@ class TokenTest {
 
     @Inject
     TokenSigning signing;
+
+    @Inject
+    DataSource database;
+
+    @Value("${registry.home}")
+    Path home;
+
+    @Value("${registry.jwt.secret:}")
+    String configuredSecret;
 
     @Test
     void loginAnswersABearerTokenWithExpiryUsernameAndRoles() {
@@ -178,6 +196,26 @@ class TokenTest {
         assertEquals(401, withToken(forged.serialize()).status());
         // the registry's own key, same claims: accepted — so it is the key that was refused
         assertEquals(200, withToken(signing.sign(claims).serialize()).status());
+    }
+
+    /** Whoever reads the database (a backup, a replica, a stolen dump) learns nothing to sign tokens with. */
+    @Test
+    void theSigningKeyIsAnOwnerOnlyFileNotARowInTheDatabase() throws Exception {
+        Assumptions.assumeTrue(configuredSecret.isBlank(), "REGISTRY_JWT_SECRET replaces the key file");
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(database).getConnection();
+             ResultSet tables = connection.createStatement().executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+                     + " WHERE table_schema = DATABASE() AND table_name = 'registry_secret'")) {
+            tables.next();
+            assertEquals(0, tables.getInt(1), "the table that held the key is gone");
+        }
+        Path keyFile = home.resolve(TokenSigning.KEY_FILE);
+        Account fitko = api.account(Role.FITKO, null);
+        SignedJWT withFileKey = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), SignedJWT.parse(fitko.token()).getJWTClaimsSet());
+        withFileKey.sign(new MACSigner(Files.readString(keyFile).strip().getBytes(StandardCharsets.UTF_8)));
+        // the file's key is the key: so it alone, not anything in the database, makes a token
+        assertEquals(200, withToken(withFileKey.serialize()).status());
+        Assumptions.assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
     }
 
     @Test
