@@ -1,6 +1,7 @@
 package de.foerderregister.security;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -25,12 +26,14 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
 
     private final UserRepository users;
     private final UserService userService;
+    private final PasswordRules rules;
     private final String configuredPassword;
 
-    public AdminBootstrap(UserRepository users, UserService userService,
+    public AdminBootstrap(UserRepository users, UserService userService, PasswordRules rules,
                           @Nullable @Value("${registry.admin.password:}") String configuredPassword) {
         this.users = users;
         this.userService = userService;
+        this.rules = rules;
         this.configuredPassword = configuredPassword;
     }
 
@@ -41,6 +44,10 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
+        rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, password).ifPresent(broken -> {
+            throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD " + broken.message()
+                    + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
+        });
         userService.createAccount(new UserCommand(ADMIN_USERNAME, password, Role.ADMIN, null));
         if (generated) {
             LOG.warn("Created the administrator account '{}' with the generated password: {}  "
