@@ -101,19 +101,12 @@ public class LoginPage {
     /** The start page: each role's main list. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> start(HttpRequest<?> request, Caller caller) {
+    public HttpResponse<?> start(Caller caller) {
         return switch (caller.role()) {
             case STATE -> UiPages.redirect(ApplicationPages.PATH);
             case FITKO -> UiPages.redirect(DecisionPages.QUEUE);
             case FINANCE -> UiPages.redirect(ReportPages.PATH);
-            case ADMIN -> {
-                Map<String, Object> model = pages.model(request);
-                model.put("status", 403);
-                model.put("title", pages.text(request, "admin.title"));
-                model.put("detail", pages.text(request, "admin.detail"));
-                model.put("technical", "");
-                yield pages.page("error", model);
-            }
+            case ADMIN -> UiPages.redirect(UserPages.PATH);
         };
     }
 

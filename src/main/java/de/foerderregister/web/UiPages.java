@@ -52,7 +52,13 @@ public class UiPages {
             Map.entry(Pattern.compile("must not lie before the approval of (\\S+)"), "error.beforeApproval"),
             Map.entry(Pattern.compile("must not lie before the meeting of the previous amendment, (\\S+)"), "error.beforeAmendment"),
             Map.entry(Pattern.compile("does not change the approved amount of (\\S+)"), "error.unchanged"),
-            Map.entry(Pattern.compile("application (\\d+) is (\\w+); only SUBMITTED applications can be decided"), "error.notSubmitted"));
+            Map.entry(Pattern.compile("application (\\d+) is (\\w+); only SUBMITTED applications can be decided"), "error.notSubmitted"),
+            Map.entry(Pattern.compile("must not be one character repeated"), "error.passwordRepeated"),
+            Map.entry(Pattern.compile("must not contain the username"), "error.passwordUsername"),
+            Map.entry(Pattern.compile("is a commonly used password.*"), "error.passwordCommon"),
+            Map.entry(Pattern.compile("is required for a STATE user"), "error.stateRequired"),
+            Map.entry(Pattern.compile("is only allowed for a STATE user"), "error.stateOnly"),
+            Map.entry(Pattern.compile("must be an e-mail address.*"), "error.email"));
 
     private final UiMessages messages;
     private final UiLanguage language;
