@@ -39,15 +39,18 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        // checked even when the account exists: a weak configured password is a mistake to show, not to keep
+        if (!generated) {
+            rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, configuredPassword).ifPresent(broken -> {
+                throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD " + broken.message()
+                        + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
+            });
+        }
         if (users.existsByRole(Role.ADMIN)) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
-        rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, password).ifPresent(broken -> {
-            throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD " + broken.message()
-                    + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
-        });
         userService.createAccount(new UserCommand(ADMIN_USERNAME, password, Role.ADMIN, null));
         if (generated) {
             LOG.warn("Created the administrator account '{}' with the generated password: {}  "
