@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class TestApi {
 
-    public static final String PASSWORD = "correct horse battery staple";
+    /** Meets the password rules; "correct horse battery staple" is on the list of common passwords. */
+    public static final String PASSWORD = "Kopfsteinpflaster am Rheinufer 19";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final EmbeddedServer server;

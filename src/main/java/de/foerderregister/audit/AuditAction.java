@@ -1,6 +1,6 @@
 package de.foerderregister.audit;
 
-/** What happened to an application. */
+/** What happened to an application or, for the last four, to a user account. */
 public enum AuditAction {
     CREATED,
     /** Created from a row of an import file. */
@@ -12,5 +12,12 @@ public enum AuditAction {
     AMENDED,
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
-    AMENDMENT_DECLINED
+    AMENDMENT_DECLINED,
+    USER_CREATED,
+    /** Enabled or disabled, role, state or e-mail address changed. */
+    USER_CHANGED,
+    /** An administrator set a new password. */
+    PASSWORD_RESET,
+    /** The user changed their own password. */
+    PASSWORD_CHANGED
 }

@@ -10,14 +10,15 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One change of an application, written in the changing transaction and never altered. Its hash
- * is an HMAC, under the audit key named by {@code keyId}, over its content and the previous
- * event's hash: any edit or removal shows, and only the key's holder can make a hash that fits.
+ * One change of an application, or of a user account ({@code subjectUsername}), written in the
+ * changing transaction and never altered. Its hash is an HMAC, under the audit key named by
+ * {@code keyId}, over its content and the previous event's hash: any edit or removal shows, and
+ * only the key's holder can make a hash that fits.
  */
 @MappedEntity("audit_event")
 public record AuditEvent(
         @Id @GeneratedValue @Nullable Long id,
-        Long applicationId,
+        @Nullable Long applicationId,
         Instant occurredAt,
         String actor,
         Role actorRole,
@@ -25,7 +26,8 @@ public record AuditEvent(
         String changes,
         @Nullable String keyId,
         @Nullable String previousHash,
-        @Nullable String hash) {
+        @Nullable String hash,
+        @Nullable String subjectUsername) {
 
     /** The hash this event must carry after {@code previous} when sealed with {@code key}. */
     String keyedHash(AuditKey key, String previous) {
@@ -42,11 +44,13 @@ public record AuditEvent(
 
     AuditEvent sealedWith(AuditKey key, String previous) {
         return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, key.id(), previous,
-                keyedHash(key, previous));
+                keyedHash(key, previous), subjectUsername);
     }
 
     private String content(String previous) {
-        return String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
+        String content = String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
                 actorRole.name(), action.name(), changes);
+        // only account events name a subject: the content of an application's event is as before
+        return subjectUsername == null ? content : content + "\n" + subjectUsername;
     }
 }

@@ -16,6 +16,8 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
 
     List<AuditEvent> findByApplicationIdOrderById(Long applicationId);
 
+    List<AuditEvent> findBySubjectUsernameOrderById(String subjectUsername);
+
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
 

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes, reads and verifies the audit events of applications: one HMAC chain over all of them,
- * anchored outside the database by the {@link AnchorLog}.
+ * Writes, reads and verifies the audit events of applications and accounts: one HMAC chain over
+ * all of them, anchored outside the database by the {@link AnchorLog}.
  */
 @Singleton
 public class AuditTrail {
@@ -58,10 +58,21 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long applicationId, Caller caller, AuditAction action, List<FieldChange> changes) {
+        append(applicationId, null, caller, action, changes);
+    }
+
+    /** Records a change of a user account, in the same chain and under the same rules as {@link #record}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAccount(String username, Caller caller, AuditAction action, List<FieldChange> changes) {
+        append(null, username, caller, action, changes);
+    }
+
+    private void append(Long applicationId, String subjectUsername, Caller caller, AuditAction action,
+                        List<FieldChange> changes) {
         AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
         // the database keeps microseconds; the hash must cover exactly what is stored
         AuditEvent event = new AuditEvent(null, applicationId, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                caller.username(), caller.role(), action, write(changes), null, null, null)
+                caller.username(), caller.role(), action, write(changes), null, null, null, subjectUsername)
                 .sealedWith(keys.current(), head.lastHash());
         AuditEvent saved = events.save(event);
         heads.advance(saved.id(), saved.hash());
@@ -71,6 +82,11 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEventView> history(long applicationId) {
         return events.findByApplicationIdOrderById(applicationId).stream().map(this::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEventView> accountHistory(String username) {
+        return events.findBySubjectUsernameOrderById(username).stream().map(this::view).toList();
     }
 
     /** Whether the user did any of these things to the application, as its history records. */

@@ -44,6 +44,10 @@ final class GermanLabels {
             case AMENDMENT_PROPOSED -> "Änderung vorgeschlagen";
             case AMENDMENT_CONFIRMED -> "Änderung bestätigt";
             case AMENDMENT_DECLINED -> "Änderung abgelehnt";
+            case USER_CREATED -> "Konto angelegt";
+            case USER_CHANGED -> "Konto geändert";
+            case PASSWORD_RESET -> "Passwort zurückgesetzt";
+            case PASSWORD_CHANGED -> "Passwort geändert";
         };
     }
 

@@ -1,6 +1,7 @@
 package de.foerderregister.security;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -25,21 +26,30 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
 
     private final UserRepository users;
     private final UserService userService;
+    private final PasswordRules rules;
     private final String configuredPassword;
 
-    public AdminBootstrap(UserRepository users, UserService userService,
+    public AdminBootstrap(UserRepository users, UserService userService, PasswordRules rules,
                           @Nullable @Value("${registry.admin.password:}") String configuredPassword) {
         this.users = users;
         this.userService = userService;
+        this.rules = rules;
         this.configuredPassword = configuredPassword;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        // checked even when the account exists: a weak configured password is a mistake to show, not to keep
+        if (!generated) {
+            rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, configuredPassword).ifPresent(broken -> {
+                throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD " + broken.message()
+                        + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
+            });
+        }
         if (users.existsByRole(Role.ADMIN)) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
         userService.createAccount(new UserCommand(ADMIN_USERNAME, password, Role.ADMIN, null));
         if (generated) {

@@ -8,22 +8,32 @@ import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /login}: username and password against the stored bcrypt hash. */
+/**
+ * {@code POST /login}: username and password against the stored bcrypt hash. The attempt is
+ * reserved with the throttle before bcrypt runs. An unknown user, a disabled one and a wrong
+ * password all answer the same, after the same bcrypt work.
+ */
 @Singleton
 public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+
+    /** The column's width: a longer name cannot exist, and is not looked up. */
+    private static final int USERNAME_MAX = 64;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle) {
+    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, ClientAddress clientAddress) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -31,25 +41,26 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
                                                AuthenticationRequest<String, String> login) {
         String password = login.getSecret() == null ? "" : login.getSecret();
         String username = login.getIdentity() == null ? "" : login.getIdentity();
-        throttle.check(username);
-        Optional<UserAccount> account = users.findByUsername(username);
-        if (account.isEmpty()) {
+        LoginThrottle.Reservation attempt = throttle.reserve(username, clientAddress.of(request));
+        Optional<UserAccount> account = username.length() <= USERNAME_MAX ? users.findByUsername(username) : Optional.empty();
+        boolean matches;
+        if (account.isPresent() && account.get().enabled()) {
+            matches = hasher.matches(password, account.get().passwordHash());
+        } else {
+            // a disabled account must not confirm its password: it answers like a wrong one, in the same time
             hasher.wasteEqualTime(password);
-            throttle.failed(username);
+            matches = false;
+        }
+        if (!matches) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
+        throttle.succeeded(attempt);
         UserAccount user = account.get();
-        if (!hasher.matches(password, user.passwordHash())) {
-            throttle.failed(username);
-            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        Map<String, Object> claims = new HashMap<>();
+        claims.put(SessionClaims.GENERATION_CLAIM, user.sessionGeneration());
+        if (user.stateCode() != null) {
+            claims.put(Caller.STATE_CLAIM, user.stateCode().name());
         }
-        throttle.succeeded(username);
-        if (!user.enabled()) {
-            return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
-        }
-        Map<String, Object> claims = user.stateCode() == null
-                ? Map.of()
-                : Map.of(Caller.STATE_CLAIM, user.stateCode().name());
         return AuthenticationResponse.success(user.username(), List.of(user.role().name()), claims);
     }
 }

@@ -8,6 +8,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
+/**
+ * An account. {@code sessionGeneration} is copied into every token issued to it; raising it ends
+ * every session issued before (see {@link SessionClaims}).
+ */
 @MappedEntity("user_account")
 public record UserAccount(
         @Id @GeneratedValue @Nullable Long id,
@@ -16,5 +20,12 @@ public record UserAccount(
         Role role,
         @Nullable StateCode stateCode,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        long sessionGeneration,
+        @Nullable String email) {
+
+    /** The same account with its earlier sessions ended. */
+    UserAccount withNewSessions() {
+        return new UserAccount(id, username, passwordHash, role, stateCode, enabled, createdAt, sessionGeneration + 1, email);
+    }
 }

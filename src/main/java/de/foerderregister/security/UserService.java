@@ -1,45 +1,83 @@
 package de.foerderregister.security;
 
+import de.foerderregister.application.StateCode;
+import de.foerderregister.audit.AuditAction;
+import de.foerderregister.audit.AuditEventView;
+import de.foerderregister.audit.AuditTrail;
+import de.foerderregister.audit.FieldChange;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.NotFound;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** User accounts: only ADMIN manages them; passwords are stored as bcrypt hashes only. */
+/**
+ * User accounts: only ADMIN manages them; passwords are stored as bcrypt hashes only. Every change
+ * made through the API is an audit event, and every change that touches what a token vouches for
+ * (enabled, role, state, password) ends the account's earlier sessions.
+ */
 @Singleton
 public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    static final int PASSWORD_MIN = 12;
-    static final int PASSWORD_MAX = 72;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final int EMAIL_MAX = 254;
+    private static final String MANAGE = "manage user accounts";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final PasswordRules rules;
+    private final LoginThrottle throttle;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
+    public UserService(UserRepository users, PasswordHasher hasher, PasswordRules rules, LoginThrottle throttle,
+                       AuditTrail audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.rules = rules;
+        this.throttle = throttle;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
     public UserView create(Caller caller, UserCommand command) {
-        caller.requireRole("manage user accounts", Role.ADMIN);
-        return UserView.of(createAccount(command));
+        caller.requireRole(MANAGE, Role.ADMIN);
+        UserAccount created = createAccount(command);
+        audit.recordAccount(created.username(), caller, AuditAction.USER_CREATED,
+                FieldChange.between(Map.of(), values(created)));
+        return UserView.of(created);
     }
 
     @Transactional
     public List<UserView> list(Caller caller) {
-        caller.requireRole("manage user accounts", Role.ADMIN);
+        caller.requireRole(MANAGE, Role.ADMIN);
         return users.listOrderByUsername().stream().map(UserView::of).toList();
+    }
+
+    @Transactional
+    public UserView get(Caller caller, String username) {
+        caller.requireRole(MANAGE, Role.ADMIN);
+        return UserView.of(existing(username));
+    }
+
+    @Transactional
+    public List<AuditEventView> history(Caller caller, String username) {
+        caller.requireRole(MANAGE, Role.ADMIN);
+        existing(username);
+        return audit.accountHistory(username);
     }
 
     @Transactional
@@ -55,20 +93,8 @@ public class UserService {
             errors.add(new FieldError("username",
                     "must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'"));
         }
-        if (command.password() == null || command.password().length() < PASSWORD_MIN
-                || command.password().length() > PASSWORD_MAX) {
-            errors.add(new FieldError("password", "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
-        } else if (command.password().getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX) {
-            // bcrypt reads at most 72 bytes and refuses longer input: letters beyond ASCII take two or more
-            errors.add(new FieldError("password", "must be at most " + PASSWORD_MAX + " bytes long in UTF-8"));
-        }
-        if (command.role() == null) {
-            errors.add(new FieldError("role", "is required"));
-        } else if (command.role() == Role.STATE && command.state() == null) {
-            errors.add(new FieldError("state", "is required for a STATE user"));
-        } else if (command.role() != Role.STATE && command.state() != null) {
-            errors.add(new FieldError("state", "is only allowed for a STATE user"));
-        }
+        rules.check("password", command.username(), command.password()).ifPresent(errors::add);
+        roleAndState(command.role(), command.state()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -76,6 +102,118 @@ public class UserService {
             throw new Conflict("The username '" + command.username() + "' is taken.");
         }
         return users.save(new UserAccount(null, command.username(), hasher.hash(command.password()),
-                command.role(), command.state(), true, clock.instant()));
+                command.role(), command.state(), true, clock.instant(), 0, null));
+    }
+
+    /**
+     * Changes enabled, role, state or e-mail address. Leaving the role STATE drops the state. The last
+     * enabled administrator can neither be disabled nor lose the role: nobody could manage accounts.
+     */
+    @Transactional
+    public UserView update(Caller caller, String username, UserUpdateCommand command) {
+        caller.requireRole(MANAGE, Role.ADMIN);
+        UserAccount before = locked(username);
+        Role role = command.role() == null ? before.role() : command.role();
+        StateCode state = command.state() != null ? command.state() : role == Role.STATE ? before.stateCode() : null;
+        boolean enabled = command.enabled() == null ? before.enabled() : command.enabled();
+        String email = command.email() == null ? before.email() : command.email().isBlank() ? null : command.email().strip();
+        List<FieldError> errors = new ArrayList<>();
+        roleAndState(role, state).ifPresent(errors::add);
+        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+            errors.add(new FieldError("email", "must be an e-mail address such as name@example.org"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (before.role() == Role.ADMIN && before.enabled() && (role != Role.ADMIN || !enabled)
+                && users.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
+            throw new Conflict("'" + username + "' is the last enabled administrator: it must stay an enabled ADMIN.");
+        }
+        UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), role, state, enabled,
+                before.createdAt(), before.sessionGeneration(), email);
+        List<FieldChange> changes = FieldChange.between(values(before), values(after));
+        if (changes.isEmpty()) {
+            return UserView.of(before);
+        }
+        boolean vouchedFor = before.enabled() != enabled || before.role() != role || before.stateCode() != state;
+        UserAccount saved = users.update(vouchedFor ? after.withNewSessions() : after);
+        audit.recordAccount(username, caller, AuditAction.USER_CHANGED, changes);
+        return UserView.of(saved);
+    }
+
+    /** An administrator sets a new password; the account's sessions end. */
+    @Transactional
+    public void resetPassword(Caller caller, String username, PasswordResetCommand command) {
+        caller.requireRole(MANAGE, Role.ADMIN);
+        UserAccount before = locked(username);
+        rules.check("newPassword", username, command.newPassword()).ifPresent(error -> {
+            throw new InvalidInput(List.of(error));
+        });
+        users.update(withPassword(before, command.newPassword()));
+        audit.recordAccount(username, caller, AuditAction.PASSWORD_RESET, List.of());
+    }
+
+    /**
+     * Users change their own password. A wrong current password counts as a failed login from that
+     * address, so this is no way around the login throttle; every session, this one too, ends.
+     */
+    @Transactional
+    public void changeOwnPassword(Caller caller, String clientAddress, PasswordChangeCommand command) {
+        String current = Objects.requireNonNullElse(command.currentPassword(), "");
+        LoginThrottle.Reservation attempt = throttle.reserve(caller.username(), clientAddress);
+        UserAccount before = locked(caller.username());
+        if (!hasher.matches(current, before.passwordHash())) {
+            throw InvalidInput.of("currentPassword", "does not match the current password");
+        }
+        throttle.succeeded(attempt);
+        rules.check("newPassword", caller.username(), command.newPassword()).ifPresent(error -> {
+            throw new InvalidInput(List.of(error));
+        });
+        if (hasher.matches(command.newPassword(), before.passwordHash())) {
+            throw InvalidInput.of("newPassword", "must differ from the current password");
+        }
+        users.update(withPassword(before, command.newPassword()));
+        audit.recordAccount(caller.username(), caller, AuditAction.PASSWORD_CHANGED, List.of());
+    }
+
+    /** Logging out ends every session of the account (there is one generation per account, not per token). */
+    @Transactional
+    public void endSessions(String username) {
+        users.endSessions(username);
+    }
+
+    private UserAccount withPassword(UserAccount account, String password) {
+        return new UserAccount(account.id(), account.username(), hasher.hash(password), account.role(),
+                account.stateCode(), account.enabled(), account.createdAt(), account.sessionGeneration() + 1,
+                account.email());
+    }
+
+    private UserAccount existing(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new NotFound("The user '" + username + "'"));
+    }
+
+    private UserAccount locked(String username) {
+        return users.findByUsernameForUpdate(username).orElseThrow(() -> new NotFound("The user '" + username + "'"));
+    }
+
+    private static Optional<FieldError> roleAndState(@Nullable Role role, @Nullable StateCode state) {
+        if (role == null) {
+            return Optional.of(new FieldError("role", "is required"));
+        } else if (role == Role.STATE && state == null) {
+            return Optional.of(new FieldError("state", "is required for a STATE user"));
+        } else if (role != Role.STATE && state != null) {
+            return Optional.of(new FieldError("state", "is only allowed for a STATE user"));
+        }
+        return Optional.empty();
+    }
+
+    /** What the audit trail records of an account: never the hash, nor the session generation. */
+    private static Map<String, String> values(UserAccount account) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("role", account.role().name());
+        values.put("state", account.stateCode() == null ? null : account.stateCode().name());
+        values.put("enabled", Boolean.toString(account.enabled()));
+        values.put("email", account.email());
+        return values;
     }
 }

@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.PasswordLogin;
+import de.foerderregister.security.UserService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +21,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.UsernamePasswordCredentials;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 
 import java.util.List;
@@ -39,12 +42,17 @@ public class LoginPage {
     private final TokenGenerator tokens;
     private final UiSession session;
     private final UiPages pages;
+    private final AccessTokenConfiguration tokenLifetime;
+    private final UserService users;
 
-    public LoginPage(PasswordLogin<Object> passwords, TokenGenerator tokens, UiSession session, UiPages pages) {
+    public LoginPage(PasswordLogin<Object> passwords, TokenGenerator tokens, UiSession session, UiPages pages,
+                     AccessTokenConfiguration tokenLifetime, UserService users) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.session = session;
         this.pages = pages;
+        this.tokenLifetime = tokenLifetime;
+        this.users = users;
     }
 
     @Get("/login")
@@ -67,7 +75,7 @@ public class LoginPage {
         AuthenticationResponse answer = passwords.authenticate((HttpRequest<Object>) request,
                 new UsernamePasswordCredentials(username, Optional.ofNullable(input.values().get("password")).orElse("")));
         Optional<String> token = answer.getAuthentication().filter(any -> answer.isAuthenticated())
-                .flatMap(authentication -> tokens.generateToken(authentication, null));
+                .flatMap(authentication -> tokens.generateToken(authentication, tokenLifetime.getExpiration()));
         if (token.isEmpty()) {
             Map<String, Object> model = pages.model(request);
             model.put("username", username);
@@ -77,31 +85,28 @@ public class LoginPage {
         return UiPages.redirect("/ui").cookie(session.open(request, token.get()));
     }
 
-    /** Open to anyone: it only removes the cookie, so an expired session can still log out. */
+    /**
+     * Open to anyone, so an expired session can still log out. A valid session is ended for good:
+     * every token of the account issued before fails from now on, not only this cookie.
+     */
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
+        request.getUserPrincipal(Authentication.class).ifPresent(user -> users.endSessions(user.getName()));
         return UiPages.redirect(PATH + "?loggedOut=true").cookie(session.close(request));
     }
 
     /** The start page: each role's main list. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> start(HttpRequest<?> request, Caller caller) {
+    public HttpResponse<?> start(Caller caller) {
         return switch (caller.role()) {
             case STATE -> UiPages.redirect(ApplicationPages.PATH);
             case FITKO -> UiPages.redirect(DecisionPages.QUEUE);
             case FINANCE -> UiPages.redirect(ReportPages.PATH);
-            case ADMIN -> {
-                Map<String, Object> model = pages.model(request);
-                model.put("status", 403);
-                model.put("title", pages.text(request, "admin.title"));
-                model.put("detail", pages.text(request, "admin.detail"));
-                model.put("technical", "");
-                yield pages.page("error", model);
-            }
+            case ADMIN -> UiPages.redirect(UserPages.PATH);
         };
     }
 

@@ -57,7 +57,13 @@ public class UiPages {
             Map.entry(Pattern.compile("must not exceed the requested amount of (\\S+); more money only comes by amendment"), "error.aboveRequest"),
             Map.entry(Pattern.compile("application (\\d+) was created, edited or submitted by you;.*"), "error.prepared"),
             Map.entry(Pattern.compile("must not contain an unpaired surrogate.*"), "error.surrogate"),
-            Map.entry(Pattern.compile("must not contain the (bidirectional )?control character (U\\+\\p{XDigit}{4})"), "error.controlCharacter"));
+            Map.entry(Pattern.compile("must not contain the (bidirectional )?control character (U\\+\\p{XDigit}{4})"), "error.controlCharacter"),
+            Map.entry(Pattern.compile("must not be one character repeated"), "error.passwordRepeated"),
+            Map.entry(Pattern.compile("must not contain the username"), "error.passwordUsername"),
+            Map.entry(Pattern.compile("is a commonly used password.*"), "error.passwordCommon"),
+            Map.entry(Pattern.compile("is required for a STATE user"), "error.stateRequired"),
+            Map.entry(Pattern.compile("is only allowed for a STATE user"), "error.stateOnly"),
+            Map.entry(Pattern.compile("must be an e-mail address.*"), "error.email"));
 
     private final UiMessages messages;
     private final UiLanguage language;

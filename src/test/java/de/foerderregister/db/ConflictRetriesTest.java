@@ -56,7 +56,7 @@ class ConflictRetriesTest {
             rival.setAutoCommit(false);
             try (Statement sql = rival.createStatement()) {
                 // heavier than the decision, so InnoDB picks the decision as the victim
-                sql.executeUpdate("INSERT INTO login_failure (username, failed_at) SELECT CONCAT('rival-', seq), NOW(6) FROM seq_1_to_500");
+                sql.executeUpdate("INSERT INTO login_attempt (bucket, window_start, attempts) SELECT SHA2(CONCAT('rival-', UUID(), seq), 256), NOW(6), 0 FROM seq_1_to_500");
                 // the audit chain's head, which the decision takes last
                 sql.executeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
             }

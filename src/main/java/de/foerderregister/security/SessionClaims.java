@@ -1,0 +1,48 @@
+package de.foerderregister.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a signed token must also be to be accepted (401 otherwise): issued here ({@code iss}), with
+ * an expiry ({@code exp}; Micronaut accepts a token without one), for an account that still
+ * exists and is enabled, with the role and state that account has now, and of the account's current
+ * session generation ({@code gen}). Logging out, disabling, changing role, state or password raise
+ * the generation in the database, so every earlier token fails at once, on every instance: the
+ * account is read for each request, nothing is cached.
+ */
+@Singleton
+public class SessionClaims<T> implements GenericJwtClaimsValidator<T> {
+
+    static final String GENERATION_CLAIM = "gen";
+
+    private final UserRepository users;
+    private final String issuer;
+
+    public SessionClaims(UserRepository users, @Value("${registry.jwt.issuer}") String issuer) {
+        this.users = users;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public boolean validate(Claims claims, T request) {
+        if (!issuer.equals(claims.get("iss")) || claims.get("exp") == null
+                || !(claims.get("sub") instanceof String username) || !(claims.get(GENERATION_CLAIM) instanceof Long generation)) {
+            return false;
+        }
+        Optional<UserAccount> account = users.findByUsername(username);
+        return account.filter(UserAccount::enabled)
+                .filter(user -> user.username().equals(username))
+                .filter(user -> user.sessionGeneration() == generation)
+                .filter(user -> List.of(user.role().name()).equals(claims.get("roles")))
+                .filter(user -> Objects.equals(user.stateCode() == null ? null : user.stateCode().name(),
+                        claims.get(Caller.STATE_CLAIM)))
+                .isPresent();
+    }
+}
