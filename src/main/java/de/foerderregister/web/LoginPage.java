@@ -74,7 +74,7 @@ public class LoginPage {
             model.put("failed", true);
             return pages.page(HttpStatus.UNAUTHORIZED, "login", model);
         }
-        return UiPages.redirect("/ui").cookie(session.open(request, token.get()));
+        return session.open(request, UiPages.redirect("/ui"), token.get());
     }
 
     /** Open to anyone: it only removes the cookie, so an expired session can still log out. */
@@ -83,7 +83,7 @@ public class LoginPage {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
-        return UiPages.redirect(PATH + "?loggedOut=true").cookie(session.close(request));
+        return session.close(request, UiPages.redirect(PATH + "?loggedOut=true"));
     }
 
     /** The start page: each role's main list. */
