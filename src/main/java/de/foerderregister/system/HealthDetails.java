@@ -16,8 +16,8 @@ import java.security.Principal;
 
 /**
  * {@code /health} for everyone, its details for ADMIN only. A load balancer needs the status
- * without a token; the details name the database's JDBC URL (host and port), the disk and the
- * outbox, which are the operators' business, not every signed-in user's. Micronaut's own choices
+ * without a token; the details name the database's JDBC URL (host and port) and the disk, which
+ * are the operators' business, not every signed-in user's. Micronaut's own choices
  * ({@code details-visible}: ANONYMOUS, AUTHENTICATED, NEVER) have no role in them, so this
  * replacement of its endpoint decides the level of detail by the caller's role.
  */

@@ -203,6 +203,16 @@ class BrowserJourneyTest {
         assertTrue(landed.contains("/ui/login") || landed.contains(ApplicationPages.PATH), landed);
     }
 
+    @Test
+    void swaggerUiRunsUnderItsOwnPolicy() {
+        browser.get(server.getURL() + "/swagger-ui/index.html");
+        // the operations of the API appear once the inline start script has loaded the document
+        assertTrue(browser.findElement(By.cssSelector(".opblock-summary-path")).getText().startsWith("/"));
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations);
+    }
+
     private void login(Account account) {
         browser.get(server.getURL() + "/ui/login");
         type("username", account.username());
