@@ -126,11 +126,12 @@ class WebHardeningTest {
         List<String> forms = formRoutes();
         assertTrue(forms.size() >= 11, "the walk found the forms: " + forms);
 
-        WebSession victim = loggedIn(fitko);
         WebSession anonymousVictim = browser();
         anonymousVictim.get("/ui/login");
-        // signed in, every form; not signed in, the forms open to anyone (the others send the browser to the login)
-        Map<WebSession, List<String>> attacks = Map.of(victim, forms, anonymousVictim, List.of("/ui/login", "/ui/logout"));
+        // signed in, every form (FITKO's and ADMIN's, so that a role check cannot hide a missing token
+        // check); not signed in, the forms open to anyone (the others send the browser to the login)
+        Map<WebSession, List<String>> attacks = Map.of(loggedIn(fitko), forms, loggedIn(api.account(Role.ADMIN, null)), forms,
+                anonymousVictim, List.of("/ui/login", "/ui/logout"));
         for (Map.Entry<WebSession, List<String>> attack : attacks.entrySet()) {
             WebSession session = attack.getKey();
             // what an attacker on a sibling host can plant: a cookie of a value they chose, and the same in the form
