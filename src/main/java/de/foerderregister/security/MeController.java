@@ -1,5 +1,6 @@
 package de.foerderregister.security;
 
+import de.foerderregister.system.TrustedProxies;
 import de.foerderregister.problem.JsonBodies;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -24,12 +25,12 @@ public class MeController {
 
     private final UserService users;
     private final JsonBodies bodies;
-    private final ClientAddress clientAddress;
+    private final TrustedProxies proxies;
 
-    public MeController(UserService users, JsonBodies bodies, ClientAddress clientAddress) {
+    public MeController(UserService users, JsonBodies bodies, TrustedProxies proxies) {
         this.users = users;
         this.bodies = bodies;
-        this.clientAddress = clientAddress;
+        this.proxies = proxies;
     }
 
     /** 204; every session of the account ends, this one too: the user logs in again with the new password. */
@@ -37,7 +38,7 @@ public class MeController {
     @Status(HttpStatus.NO_CONTENT)
     @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChangeCommand.class)))
     public void changePassword(HttpRequest<?> request, Caller caller, @Body JsonNode body) {
-        users.changeOwnPassword(caller, clientAddress.of(request), bodies.read(body, PasswordChangeCommand.class));
+        users.changeOwnPassword(caller, proxies.clientAddress(request).getHostAddress(), bodies.read(body, PasswordChangeCommand.class));
     }
 
     /** 204; ends every session of the account, as the web interface's logout does. */

@@ -1,5 +1,6 @@
 package de.foerderregister.security;
 
+import de.foerderregister.system.TrustedProxies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -27,13 +28,13 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
-    private final ClientAddress clientAddress;
+    private final TrustedProxies proxies;
 
-    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, ClientAddress clientAddress) {
+    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, TrustedProxies proxies) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
-        this.clientAddress = clientAddress;
+        this.proxies = proxies;
     }
 
     @Override
@@ -41,7 +42,7 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
                                                AuthenticationRequest<String, String> login) {
         String password = login.getSecret() == null ? "" : login.getSecret();
         String username = login.getIdentity() == null ? "" : login.getIdentity();
-        LoginThrottle.Reservation attempt = throttle.reserve(username, clientAddress.of(request));
+        LoginThrottle.Reservation attempt = throttle.reserve(username, request == null ? "unknown" : proxies.clientAddress(request).getHostAddress());
         Optional<UserAccount> account = username.length() <= USERNAME_MAX ? users.findByUsername(username) : Optional.empty();
         boolean matches;
         if (account.isPresent() && account.get().enabled()) {

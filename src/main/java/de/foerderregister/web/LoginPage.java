@@ -82,7 +82,7 @@ public class LoginPage {
             model.put("failed", true);
             return pages.page(HttpStatus.UNAUTHORIZED, "login", model);
         }
-        return UiPages.redirect("/ui").cookie(session.open(request, token.get()));
+        return session.open(request, UiPages.redirect("/ui"), token.get());
     }
 
     /**
@@ -95,7 +95,7 @@ public class LoginPage {
     public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
         request.getUserPrincipal(Authentication.class).ifPresent(user -> users.endSessions(user.getName()));
-        return UiPages.redirect(PATH + "?loggedOut=true").cookie(session.close(request));
+        return session.close(request, UiPages.redirect(PATH + "?loggedOut=true"));
     }
 
     /** The start page: each role's main list. */

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Password spraying: one address trying one guess each on many usernames is held by the per-address limit. */
 @MicronautTest(transactional = false)
 @Property(name = "registry.login.max-failures-per-address", value = "8")
+// the test stands in for a proxy: X-Forwarded-For gives each simulated client its own address
+@Property(name = "registry.trusted-proxies", value = "127.0.0.1/32,::1/128")
 class LoginAddressThrottleTest {
 
     @Inject

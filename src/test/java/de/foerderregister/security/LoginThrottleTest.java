@@ -3,6 +3,7 @@ package de.foerderregister.security;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration, so X-Forwarded-For gives each simulated client its own address.
  */
 @MicronautTest(transactional = false)
+// the test stands in for a proxy: X-Forwarded-For gives each simulated client its own address
+@Property(name = "registry.trusted-proxies", value = "127.0.0.1/32,::1/128")
 class LoginThrottleTest {
 
     @Inject

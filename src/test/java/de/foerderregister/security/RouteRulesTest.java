@@ -43,8 +43,6 @@ class RouteRulesTest {
             "HEAD /health",
             "GET /health/{selector}",
             "HEAD /health/{selector}",
-            "GET /prometheus",
-            "HEAD /prometheus",
             // the web interface's login and logout; as every form of the pages they need the CSRF token
             "GET /ui/login",
             "HEAD /ui/login",
@@ -141,25 +139,28 @@ class RouteRulesTest {
     }
 
     @Test
-    void healthAndPrometheusAnswerWithoutAToken() {
+    void healthAnswersItsStatusWithoutATokenButPrometheusDoesNot() {
         Response health = api.send("GET", "/health", null, null, Map.of());
         assertEquals(200, health.status(), health.body());
         assertEquals("UP", health.json().get("status").asText());
-        // details are only for authenticated callers
         assertTrue(!health.json().has("details") || health.json().get("details").isNull(), health.body());
 
         Response prometheus = api.send("GET", "/prometheus", null, null, Map.of());
-        assertEquals(200, prometheus.status());
-        assertTrue(prometheus.body().contains("# TYPE"), "prometheus text format expected");
-        assertFalse(prometheus.body().contains(TestApi.PASSWORD));
+        assertEquals(401, prometheus.status(), prometheus.body());
+        assertFalse(prometheus.body().contains("# TYPE"), prometheus.body());
     }
 
     @Test
-    void healthShowsDetailsOnlyToAuthenticatedCallers() {
-        Account finance = api.account(Role.FINANCE, null);
-        Response health = api.get(finance, "/health");
-        assertEquals(200, health.status(), health.body());
-        assertTrue(health.json().get("details").isObject(), health.body());
+    void healthShowsDetailsOnlyToAdmin() {
+        for (Role role : new Role[]{Role.STATE, Role.FITKO, Role.FINANCE}) {
+            Response health = api.get(api.account(role, role == Role.STATE ? StateCode.NW : null), "/health");
+            assertEquals(200, health.status(), health.body());
+            assertFalse(health.json().has("details") && !health.json().get("details").isNull(), role + ": " + health.body());
+            assertFalse(health.body().contains("jdbc:"), role + ": " + health.body());
+        }
+        Response admin = api.get(api.account(Role.ADMIN, null), "/health");
+        assertEquals(200, admin.status(), admin.body());
+        assertTrue(admin.json().get("details").isObject(), admin.body());
     }
 
     @Test

@@ -17,15 +17,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class OperationsTest {
 
+    /** registry.metrics.scrape-token of application-test.yml */
+    static final String SCRAPE_TOKEN = "test-scrape-token-not-for-production";
+
     @Inject
     TestApi api;
 
     @Test
-    void healthIsOpenAndIncludesTheDatabaseForAuthenticatedCallers() {
+    void prometheusAnswersOnlyAdminOrTheScrapeToken() {
+        assertEquals(401, api.send("GET", "/prometheus", null, null, Map.of()).status(), "anonymous");
+        assertEquals(401, api.send("GET", "/prometheus", SCRAPE_TOKEN + "x", null, Map.of()).status(), "a wrong scrape token");
+        assertEquals(401, api.send("GET", "/prometheus", SCRAPE_TOKEN.substring(1), null, Map.of()).status(), "a shorter one");
+        assertEquals(401, api.send("GET", "/prometheus", null, null,
+                Map.of("Authorization", "Basic " + SCRAPE_TOKEN)).status(), "not as a bearer token");
+        for (Role role : new Role[]{Role.FITKO, Role.FINANCE}) {
+            Response refused = api.get(api.account(role, null), "/prometheus");
+            assertEquals(403, refused.status(), role + ": " + refused.body());
+            assertFalse(refused.body().contains("# TYPE"), refused.body());
+        }
+        Response admin = api.get(api.account(Role.ADMIN, null), "/prometheus");
+        assertEquals(200, admin.status(), admin.body());
+        assertTrue(admin.body().contains("# TYPE"), admin.body());
+        Response scraper = api.send("GET", "/prometheus", SCRAPE_TOKEN, null, Map.of());
+        assertEquals(200, scraper.status(), scraper.body());
+        assertTrue(scraper.body().contains("jvm_memory_used_bytes"), "JVM metrics");
+    }
+
+    @Test
+    void healthIsOpenAndIncludesTheDatabaseForAdminOnly() {
         Response anonymous = api.send("GET", "/health", null, null, Map.of());
         assertEquals(200, anonymous.status());
         assertEquals("UP", anonymous.json().get("status").asText());
         assertFalse(anonymous.body().contains("jdbc:"), "no connection details for anonymous callers");
+        Response fitko = api.get(api.account(Role.FITKO, null), "/health");
+        assertEquals(200, fitko.status());
+        assertFalse(fitko.body().contains("jdbc:") || fitko.body().contains("3306"), "nor for signed-in users: " + fitko.body());
 
         Response detailed = api.get(api.account(Role.ADMIN, null), "/health");
         JsonNode jdbc = detailed.json().get("details").get("jdbc");
@@ -36,8 +62,8 @@ class OperationsTest {
     @Test
     void prometheusMetricsIncludeTheConnectionPoolAndHttpRequests() {
         api.send("GET", "/health", null, null, Map.of());
-        Response metrics = api.send("GET", "/prometheus", null, null, Map.of());
-        assertEquals(200, metrics.status());
+        Response metrics = api.send("GET", "/prometheus", SCRAPE_TOKEN, null, Map.of());
+        assertEquals(200, metrics.status(), metrics.body());
         assertTrue(metrics.body().contains("hikaricp_connections"), "pool metrics");
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(metrics.body().contains("http_server_requests_seconds"), "request metrics");

@@ -18,6 +18,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,9 +35,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -78,6 +84,10 @@ class BrowserJourneyTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile);
+        // the console log shows whether the Content-Security-Policy blocked anything
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -162,6 +172,43 @@ class BrowserJourneyTest {
         assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"), "a PDF");
         Cookie session = browser.manage().getCookieNamed(UiSession.COOKIE);
         assertTrue(session != null && session.isHttpOnly(), "the session cookie is HttpOnly");
+    }
+
+    @Test
+    void logoutEndsTheWebSession() {
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        login(nw);
+        waitForUrl("/ui/applications");
+        // the pages keep their look under the strict CSP: the style sheet applies, nothing was blocked
+        assertEquals("rgba(0, 69, 125, 1)", browser.findElement(By.cssSelector("header.top")).getCssValue("background-color"));
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations);
+        Cookie session = browser.manage().getCookieNamed(UiSession.COOKIE);
+        assertTrue(session != null && session.isHttpOnly(), "signed in with an HttpOnly session cookie");
+
+        logout();
+        assertNull(browser.manage().getCookieNamed(UiSession.COOKIE), "logout removes the session cookie");
+        assertTrue(text(".notice").contains("abgemeldet"), text("main"));
+        browser.get(server.getURL() + ApplicationPages.PATH);
+        waitForUrl("/ui/login");
+
+        // someone who copied the cookie before the logout puts it back
+        browser.manage().addCookie(new Cookie(session.getName(), session.getValue(), "/"));
+        browser.get(server.getURL() + ApplicationPages.PATH);
+        String landed = browser.getCurrentUrl();
+        // logout raised the account's session generation: the copied token opens nothing any more
+        assertTrue(landed.contains("/ui/login"), "the old session token no longer works: " + landed);
+    }
+
+    @Test
+    void swaggerUiRunsUnderItsOwnPolicy() {
+        browser.get(server.getURL() + "/swagger-ui/index.html");
+        // the operations of the API appear once the inline start script has loaded the document
+        assertTrue(browser.findElement(By.cssSelector(".opblock-summary-path")).getText().startsWith("/"));
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations);
     }
 
     private void login(Account account) {

@@ -28,6 +28,8 @@ final class WebSession {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Sent with every request, as a browser or a proxy in front of the server would add them. */
+    final Map<String, String> headers = new LinkedHashMap<>();
     String csrf;
 
     record Page(int status, java.net.http.HttpHeaders headers, String body) {
@@ -72,6 +74,7 @@ final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; ")));
