@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -16,14 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +54,6 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final int anchorEvery;
-    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** "eventId:hash" of the head this instance anchored last, so the timer only writes when it moved. */
     private final AtomicReference<String> lastAnchored = new AtomicReference<>("");
     private final AtomicInteger sinceAnchor = new AtomicInteger();
@@ -158,14 +155,10 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
                 ? Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.CREATE)
                 : Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         try {
-            FileAttribute<?>[] ownerOnly = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
             if (mayCreate) {
-                Files.createDirectories(folder, posix ? new FileAttribute<?>[] {
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
+                KeyFile.createOwnerOnlyFolder(folder);
             }
-            try (FileChannel channel = FileChannel.open(file, options, ownerOnly)) {
+            try (FileChannel channel = FileChannel.open(file, options, KeyFile.ownerOnly(file))) {
                 channel.write(ByteBuffer.wrap((anchor.line() + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(false);
             }

@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -8,14 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -96,40 +91,16 @@ public class AuditKeys {
         return found;
     }
 
-    /**
-     * Creates the key file readable by its owner only, from the first byte on: the key is written to a
-     * private temporary file that is then linked into place, so a second instance starting at the same
-     * moment (tests start many in one home) either wins or reads the complete key of the first.
-     */
+    /** The key file of the id, created 0600 with a random key on first use (see {@link KeyFile}). */
     private static AuditKey create(Path folder, String id) {
-        byte[] secret = new byte[MIN_BYTES];
-        new SecureRandom().nextBytes(secret);
-        Path target = folder.resolve(id + SUFFIX);
-        try {
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            Files.createDirectories(folder, posix ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
-            Path temporary = posix
-                    ? Files.createTempFile(folder, id, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(folder, id, ".tmp");
-            try {
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.createLink(target, temporary);
-                } catch (UnsupportedOperationException noLinks) {
-                    Files.move(temporary, target);
-                }
-                LOG.warn("Created the audit key {} in {}: keep it apart from the database and its backups, and back it up "
-                        + "on its own; without it the audit trail cannot be verified", id, target);
-                return new AuditKey(id, secret);
-            } catch (FileAlreadyExistsException raced) {
-                return new AuditKey(id, decode(Files.readString(target).trim(), target.toString()));
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the audit key " + target, e);
+        Path file = folder.resolve(id + SUFFIX);
+        boolean created = !Files.exists(file);
+        AuditKey key = new AuditKey(id, decode(new KeyFile(file).read(), file.toString()));
+        if (created) {
+            LOG.warn("Created the audit key {} in {}: keep it apart from the database and its backups, and back it up "
+                    + "on its own; without it the audit trail cannot be verified", id, file);
         }
+        return key;
     }
 
     private static byte[] decode(String base64, String source) {

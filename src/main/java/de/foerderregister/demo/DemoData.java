@@ -41,6 +41,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Demo content for the embedded database's first start: one account per role and the complete
@@ -66,6 +67,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final Path loginsFile;
+    private List<String> freshLogins = List.of();
 
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
                     DecisionService decisions, @Value("${registry.home}") Path home) {
@@ -83,9 +85,12 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (embedded.isRunning() && registryIsEmpty()) {
-            String password = AdminBootstrap.randomPassword();
-            load(password);
-            writeLogins(password);
+            // one password each: a demo state user must not learn FITKO's or finance's
+            List<UserCommand> accounts = ACCOUNTS.stream().map(account -> new UserCommand(account.username(),
+                    AdminBootstrap.randomPassword(), account.role(), account.state())).toList();
+            load(accounts);
+            writeLogins(accounts);
+            freshLogins = loginLines(accounts);
         }
     }
 
@@ -93,22 +98,19 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         return applications.isEmpty() && ACCOUNTS.stream().noneMatch(account -> users.exists(account.username()));
     }
 
-    /** The demo logins, where this registry has them. */
+    /** The demo logins, on the start that created them only: later starts name the file instead. */
     public List<String> logins() {
-        if (!embedded.isRunning() || !Files.isReadable(loginsFile)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(loginsFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freshLogins;
+    }
+
+    /** The file that keeps the demo logins (0600), where this registry has one. */
+    public Optional<Path> loginsFile() {
+        return embedded.isRunning() && Files.exists(loginsFile) ? Optional.of(loginsFile) : Optional.empty();
     }
 
     @Transactional
-    public void load(String password) {
-        ACCOUNTS.forEach(account -> users.createAccount(
-                new UserCommand(account.username(), password, account.role(), account.state())));
+    public void load(List<UserCommand> accounts) {
+        accounts.forEach(users::createAccount);
         Caller fitko = new Caller("fitko", Role.FITKO, null);
         int loaded = 0;
         for (CSVRecord row : minutesTable()) {
@@ -148,15 +150,17 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private void writeLogins(String password) {
-        StringBuilder text = new StringBuilder();
-        ACCOUNTS.forEach(account -> text.append(account.username()).append(" / ").append(password)
-                .append("  (").append(account.role()).append(account.state() == null ? "" : " " + account.state())
-                .append(")\n"));
+    private static List<String> loginLines(List<UserCommand> accounts) {
+        return accounts.stream().map(account -> account.username() + " / " + account.password() + "  ("
+                + account.role() + (account.state() == null ? "" : " " + account.state()) + ")").toList();
+    }
+
+    private void writeLogins(List<UserCommand> accounts) {
+        String text = String.join("\n", loginLines(accounts)) + "\n";
         try {
-            // the demo accounts' password: for the service user's eyes only, like the registry's keys
+            // the demo accounts' passwords: for the service user's eyes only, like the registry's keys
             Files.deleteIfExists(loginsFile);
-            KeyFile.writeOwnerOnly(loginsFile, text.toString());
+            KeyFile.writeOwnerOnly(loginsFile, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

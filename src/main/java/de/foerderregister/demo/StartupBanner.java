@@ -29,8 +29,11 @@ public class StartupBanner implements ApplicationEventListener<ServerStartupEven
                 .append("\n  API documentation: ").append(url).append("/swagger-ui")
                 .append("\n  Log in: POST ").append(url).append("/login {\"username\": …, \"password\": …}\n");
         if (!logins.isEmpty()) {
-            banner.append("  Demo accounts (username / password):\n");
+            banner.append("  Demo accounts (username / password), shown this once:\n");
             logins.forEach(line -> banner.append("    ").append(line).append('\n'));
+        } else {
+            demo.flatMap(DemoData::loginsFile).ifPresent(file -> banner.append("  Demo accounts: see ")
+                    .append(file).append(" (readable by this account only)\n"));
         }
         LOG.info(banner.toString());
     }

@@ -108,7 +108,8 @@ public record KeyFile(Path path) {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path file) {
+    /** Permissions for a new file readable by its owner alone, where the file system has them. */
+    public static FileAttribute<?>[] ownerOnly(Path file) {
         return isPosix(file) ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
     }
 

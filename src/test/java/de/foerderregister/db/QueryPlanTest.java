@@ -91,7 +91,8 @@ class QueryPlanTest {
             large = log.statements().size();
         }
         assertEquals(small, large, "statements for 2 and for 100 rows");
-        assertTrue(large <= 3, "page, count and annual plans: " + large);
+        // the account's session generation (a primary-key read that ends revoked tokens), page, count, plans
+        assertTrue(large <= 4, "session check, page, count and annual plans: " + large);
         assertFalse(large == 0, "the log saw the statements");
     }
 }

@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,10 +82,19 @@ class DemoDataTest {
     @Test
     void demoLoginsWorkAndAreScopedToTheirState() throws Exception {
         assumeTrue(embedded.isRunning(), "demo accounts belong to the embedded database");
-        List<String> logins = Files.readAllLines(home.resolve("demo-logins.txt"));
+        Path file = home.resolve("demo-logins.txt");
+        List<String> logins = Files.readAllLines(file);
         assertEquals(4, logins.size(), logins.toString());
-        String password = logins.get(0).split(" / ")[1].split(" ")[0];
-        String token = api.login("land.st", password).json().get("access_token").asText();
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        Map<String, String> passwords = logins.stream().map(line -> line.split(" / |  ", 3))
+                .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
+        assertEquals(4, Set.copyOf(passwords.values()).size(), "each demo account its own password");
+        // issue 12, finding 5: the demo state user's password opens no other account
+        assertNotEquals(200, api.login("fitko", passwords.get("land.st")).status());
+        assertNotEquals(200, api.login("finanz", passwords.get("land.st")).status());
+        String token = api.login("land.st", passwords.get("land.st")).json().get("access_token").asText();
         JsonNode seen = api.send("GET", "/api/applications?size=100", token, null, java.util.Map.of()).json();
         assertTrue(seen.get("totalSize").asInt() >= 1);
         seen.get("content").forEach(application -> assertEquals("ST", application.get("ownerState").asText()));
