@@ -7,7 +7,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import de.foerderregister.security.TokenSigning;
+import de.foerderregister.security.Role;
+import de.foerderregister.security.UserCommand;
+import de.foerderregister.security.UserService;
 import de.foerderregister.system.KeyFile;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
@@ -103,8 +105,10 @@ class EmbeddedUpgradeTest {
             SignedJWT withOldKey = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), ghost);
             withOldKey.sign(new MACSigner(oldKey));
             assertEquals(401, get(server, withOldKey.serialize()));
-            // the same claims with this registry's key pass: the old key alone was refused
-            assertEquals(200, get(server, context.getBean(TokenSigning.class).sign(ghost).serialize()));
+            // a real account's login passes on the same upgraded registry: the old key alone was refused
+            context.getBean(UserService.class).createAccount(
+                    new UserCommand("upgrade-fitko", "Kopfsteinpflaster am Rheinufer 19", Role.FITKO, null));
+            assertEquals(200, get(server, login(server, "upgrade-fitko", "Kopfsteinpflaster am Rheinufer 19")));
         }
     }
 
@@ -161,6 +165,15 @@ class EmbeddedUpgradeTest {
                 .map(MigrationInfo::getVersion).filter(version -> version.compareTo(keyLeaves) < 0)
                 .max(Comparator.naturalOrder()).orElseThrow();
         Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").target(before).load().migrate();
+    }
+
+    private static String login(EmbeddedServer server, String username, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
     private static int get(EmbeddedServer server, String token) throws Exception {
