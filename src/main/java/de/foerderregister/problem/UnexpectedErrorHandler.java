@@ -1,5 +1,6 @@
 package de.foerderregister.problem;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
@@ -52,6 +54,12 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
     public static boolean databaseUnreachable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // SQLSTATE class 08 is a connection exception; Micronaut Data's ConnectionException wraps the
+            // pool's "Connection is closed" for a connection the server dropped when it went away
+            if (t instanceof ConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }
