@@ -104,6 +104,8 @@ class AccessibilityTest {
         check("state-detail");
         open(ReportPages.PATH);
         check("state-reports");
+        open(ApplicationPages.PATH + "/" + Long.MAX_VALUE);
+        check("state-not-found");
         logout();
 
         login(fitko);
@@ -123,6 +125,11 @@ class AccessibilityTest {
         browser.findElement(By.id("record")).click();
         browser.findElement(By.id("error-summary"));
         check("fitko-batch-errors");
+        browser.findElement(By.cssSelector("#items input[type=checkbox]")).click();
+        browser.findElement(By.cssSelector("#items input[inputmode=decimal]")).sendKeys("viel");
+        browser.findElement(By.id("record")).click();
+        browser.findElement(By.cssSelector("#items .error-text"));
+        check("fitko-batch-item-errors");
         open(ApplicationPages.PATH + "/" + approved + "/amendment");
         check("fitko-amendment");
         browser.findElement(By.id("record")).click();
@@ -248,6 +255,16 @@ class AccessibilityTest {
         for (String violation : Axe.violations(browser)) {
             findings.add(page + ": " + violation);
         }
+        // WCAG 3.3.1: each entry of the error summary leads to its field, each field names its error
+        List<?> unlinked = (List<?>) browser.executeScript("""
+                const found = [];
+                document.querySelectorAll('.error-summary a').forEach(a => {
+                  if (!document.getElementById(a.hash.slice(1))) { found.push('summary entry leads nowhere: ' + a.hash); } });
+                document.querySelectorAll('.error-text').forEach(e => {
+                  if (!e.id || !document.querySelector('[aria-describedby~="' + e.id + '"]')) {
+                    found.push('error text no field names: ' + (e.id || e.textContent)); } });
+                return found;""");
+        unlinked.forEach(problem -> findings.add(page + ": " + problem));
         chromium.screenshot(page);
         chromium.viewportWidth(NARROW);
         try {

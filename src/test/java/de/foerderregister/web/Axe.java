@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The axe-core accessibility engine, injected into the page the browser shows and run for the
- * WCAG 2.1 A and AA rules (what BITV 2.0 asks through EN 301 549). The script comes from
+ * WCAG 2.1 A and AA rules (what BITV 2.0 asks through EN 301 549) and axe's best practices. The script comes from
  * {@code AXE_CORE_JS} when set (.ci/run installs it), else from target/axe, installed there with
  * npm at the version the pom names when npm is at hand.
  */
 final class Axe {
 
-    static final List<String> WCAG21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** WCAG 2.1 A and AA, and axe's best practices: one main landmark, headings in order, content in landmarks. */
+    static final List<String> RULES = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
     private static final Path INSTALLED = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
 
     private static String script;
@@ -37,7 +38,7 @@ final class Axe {
                   .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
                         + v.nodes.map(n => n.target.join(' ') + ' [' + n.failureSummary.replace(/\\s+/g, ' ') + ']').join('; '))))
                   .catch(error => done(['axe failed: ' + error]));
-                """, WCAG21_AA);
+                """, RULES);
         return (List<String>) found;
     }
 
