@@ -325,11 +325,13 @@ class AccessibilityTest {
         waitForUrl(LoginPage.PATH);
     }
 
-    /** Presses TAB until the element is focused, as a keyboard user walks the page; its focus must show. */
+    /** Presses TAB until the element is focused, as a keyboard user walks the page; the focus must show at every stop. */
     private void tabTo(String css) {
         for (int stop = 0; stop < 80; stop++) {
-            if ((Boolean) browser.executeScript("return document.activeElement.matches(arguments[0])", css)) {
+            if (!(Boolean) browser.executeScript("return document.activeElement === document.body")) {
                 assertFocusVisible();
+            }
+            if ((Boolean) browser.executeScript("return document.activeElement.matches(arguments[0])", css)) {
                 return;
             }
             press(Keys.TAB);
