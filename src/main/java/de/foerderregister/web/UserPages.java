@@ -28,6 +28,7 @@ import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,12 @@ public class UserPages {
     /** The list again with the errors of one account's form above it; nothing typed is shown back (passwords). */
     private HttpResponse<?> refused(HttpRequest<?> request, Caller caller, String username, List<FieldError> errors) {
         Map<String, Object> model = model(request, caller);
-        pages.putErrors(request, model, errors, Map.of());
+        // the summary leads to the fields of the refused account's row
+        Map<String, String> anchors = new HashMap<>();
+        for (String field : List.of("role", "state", "email", "enabled", "newPassword")) {
+            anchors.put(field, field + "_" + username);
+        }
+        pages.putErrors(request, model, errors, anchors);
         model.put("refusedFor", username);
         return pages.page(HttpStatus.UNPROCESSABLE_ENTITY, "users", model);
     }
