@@ -183,6 +183,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                                 "Bewilligt für die erste Ausbaustufe"),
                         new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
                                 "Kein länderübergreifender Nutzen erkennbar"))));
+        // the queue's, the returned, the amended, and the meeting's
         return 3 + agenda.size();
     }
 
