@@ -1,11 +1,13 @@
 package de.foerderregister;
 
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the registry. Without a configured database URL, {@link de.foerderregister.db.EmbeddedMariaDb}
@@ -21,10 +23,20 @@ public final class Foerderregister {
     private Foerderregister() {
     }
 
+    /**
+     * Exits with 1 when the registry does not start, so that {@code java -jar}, {@code mn:run} and
+     * service managers report the failure. Micronaut logs and exits by itself only outside the
+     * test environment; a start with MICRONAUT_ENVIRONMENTS=test would otherwise end with 0, unlogged.
+     */
     public static void main(String[] args) {
-        Micronaut.build(args)
-                .mainClass(Foerderregister.class)
-                .banner(false)
-                .start();
+        try {
+            Micronaut.build(args)
+                    .mainClass(Foerderregister.class)
+                    .banner(false)
+                    .start();
+        } catch (ApplicationStartupException e) {
+            LoggerFactory.getLogger(Foerderregister.class).error(e.getMessage(), e.getCause());
+            System.exit(1);
+        }
     }
 }

@@ -73,12 +73,14 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
         return database != null;
     }
 
-    private synchronized int start() {
-        Path dataFolder = home.resolve("mariadb-data");
+    /** Starts the server and answers its port; package-visible for the test that leaves one behind. */
+    synchronized int start() {
+        Path dataFolder = home.resolve("mariadb-data").toAbsolutePath();
         Path initFile = home.resolve("mariadb-init.sql");
         try {
             KeyFile.createOwnerOnlyFolder(home);
             warnIfOthersMayEnter();
+            LeftoverDatabase.stopIfLeftBehind(dataFolder);
             Files.deleteIfExists(initFile);
             KeyFile.writeOwnerOnly(initFile, accounts());
             int port = freePort();
@@ -116,8 +118,9 @@ public class EmbeddedMariaDb implements BeanInitializedEventListener<DatasourceC
             }
             return port;
         } catch (ManagedProcessException e) {
-            throw new ConfigurationException("The embedded MariaDB could not be started (data folder "
-                    + dataFolder + "). Set DATASOURCES_DEFAULT_URL to use an external server.", e);
+            throw new ConfigurationException("The embedded MariaDB could not be started on " + dataFolder
+                    + " (its messages are above): if another mariadbd uses that folder, stop it; or set REGISTRY_HOME"
+                    + " to another folder, or DATASOURCES_DEFAULT_URL to use an external server.", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

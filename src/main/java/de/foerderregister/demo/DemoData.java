@@ -7,6 +7,9 @@ import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.db.EmbeddedMariaDb;
+import de.foerderregister.decision.AmendmentCommand;
+import de.foerderregister.decision.AmendmentService;
+import de.foerderregister.decision.BatchCommand;
 import de.foerderregister.decision.DecisionCommand;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.DecisionService;
@@ -44,9 +47,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Demo content for the embedded database's first start: one account per role and the complete
+ * Demo content for the embedded database's first start: accounts for every role, the complete
  * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
- * invented). The demo password is kept in the registry home so later starts can show it again.
+ * invented), and examples marked "Beispiel" in the title so that each role finds work on its first
+ * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
+ * user, a meeting that decided several at once. Every example goes the way the registry's rules
+ * demand: a state files it, a FITKO user who did not prepare it decides. The demo passwords are
+ * kept in the registry home, readable by the service account only.
  */
 @Singleton
 @Order(2)
@@ -59,22 +66,31 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     static final List<UserCommand> ACCOUNTS = List.of(
             new UserCommand("land.nw", null, Role.STATE, StateCode.NW),
             new UserCommand("land.st", null, Role.STATE, StateCode.ST),
+            new UserCommand("land.by", null, Role.STATE, StateCode.BY),
+            new UserCommand("land.he", null, Role.STATE, StateCode.HE),
+            new UserCommand("land.sn", null, Role.STATE, StateCode.SN),
             new UserCommand("fitko", null, Role.FITKO, null),
+            // the second pair of eyes for the proposed amendment
+            new UserCommand("fitko2", null, Role.FITKO, null),
             new UserCommand("finanz", null, Role.FINANCE, null));
+    /** Marks what the demo adds beyond the minutes, so nobody takes it for a decision a body took. */
+    static final String EXAMPLE = "Beispiel: ";
 
     private final EmbeddedMariaDb embedded;
     private final UserService users;
     private final ApplicationService applications;
     private final DecisionService decisions;
+    private final AmendmentService amendments;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    DecisionService decisions, @Value("${registry.home}") Path home) {
+                    DecisionService decisions, AmendmentService amendments, @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
         this.decisions = decisions;
+        this.amendments = amendments;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -117,15 +133,72 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
             if ("complete".equals(row.get("source_quality"))) {
                 // the state files, FITKO decides: nobody decides what they prepared
                 StateCode state = StateCode.fromFileValue(row.get("owner_state"));
-                Caller applicant = new Caller("land." + state.name().toLowerCase(Locale.ROOT), Role.STATE, state);
+                Caller applicant = applicant(state);
                 ApplicationView created = applications.create(applicant, command(row));
                 ApplicationView submitted = applications.submit(applicant, created.id(), created.version());
                 decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
                 loaded++;
             }
         }
-        LOG.info("Loaded the demo data: {} accounts and {} applications from the minutes of 19.01.2021",
-                ACCOUNTS.size(), loaded);
+        int examples = loadExamples();
+        LOG.info("Loaded the demo data: {} accounts, {} applications from the minutes of 19.01.2021 and {} examples",
+                ACCOUNTS.size(), loaded, examples);
+    }
+
+    /** Answers how many example applications it filed. */
+    private int loadExamples() {
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        Caller fitko2 = new Caller("fitko2", Role.FITKO, null);
+
+        // FITKO's queue: submitted, undecided
+        submitted(StateCode.BY, "Online-Antrag Wohngeld", ApplicationType.STANDARD, "2021-04-01", "2022-12-31", "450000.00");
+
+        ApplicationView returned = submitted(StateCode.HE, "Digitale Bauakte", ApplicationType.REFERENCE_IMPLEMENTATION,
+                "2021-05-01", "2023-04-30", "1200000.00");
+        decisions.decide(fitko, returned.id(), returned.version(), new DecisionCommand(Outcome.RETURNED, null,
+                "Abteilungsleiterrunde", LocalDate.of(2021, 3, 2), "TOP 05", DecisionKind.RECORD_NOTE,
+                "Bitte den Kostenplan nach Haushaltsjahren aufschlüsseln."));
+
+        // approved as requested, then raised by a quarter: beyond 10 %, so only proposed until fitko2 confirms it
+        ApplicationView amended = submitted(StateCode.SN, "Digitale Kfz-Zulassung", ApplicationType.STANDARD,
+                "2021-03-01", "2022-06-30", "800000.00");
+        ApplicationView approved = decisions.decide(fitko, amended.id(), amended.version(), new DecisionCommand(
+                Outcome.APPROVED, amended.requestedAmount(), "Abteilungsleiterrunde", LocalDate.of(2021, 2, 16), "TOP 03",
+                DecisionKind.RESOLUTION, null));
+        amendments.amend(fitko, approved.id(), approved.version(), new AmendmentCommand(new BigDecimal("1000000.00"),
+                null, "Ausweitung auf zwei weitere Landkreise", "Abteilungsleiterrunde", LocalDate.of(2021, 6, 15), "TOP 04"));
+
+        // one meeting, several decisions, recorded as one batch by the other FITKO user
+        List<ApplicationView> agenda = List.of(
+                submitted(StateCode.BY, "Bürgerkonto Bayern-Anbindung", ApplicationType.STANDARD,
+                        "2021-07-01", "2022-12-31", "300000.00"),
+                submitted(StateCode.HE, "E-Akte Kommunen", ApplicationType.REFERENCE_IMPLEMENTATION,
+                        "2021-07-01", "2023-06-30", "2000000.00"),
+                submitted(StateCode.SN, "Chatbot Bürgerservice", ApplicationType.STANDARD,
+                        "2021-07-01", "2021-12-31", "150000.00"));
+        decisions.decideAll(fitko2, new BatchCommand("IT-Planungsrat", LocalDate.of(2021, 6, 23), "TOP 07",
+                DecisionKind.RESOLUTION, List.of(
+                        new BatchCommand.Item(agenda.get(0).id(), Outcome.APPROVED, agenda.get(0).requestedAmount(), null),
+                        new BatchCommand.Item(agenda.get(1).id(), Outcome.APPROVED, new BigDecimal("1500000.00"),
+                                "Bewilligt für die erste Ausbaustufe"),
+                        new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
+                                "Kein länderübergreifender Nutzen erkennbar"))));
+        // the queue's, the returned, the amended, and the meeting's
+        return 3 + agenda.size();
+    }
+
+    /** An example filed and submitted by its state's demo account. */
+    private ApplicationView submitted(StateCode state, String title, ApplicationType type, String start, String end,
+                                      String amount) {
+        Caller applicant = applicant(state);
+        ApplicationView created = applications.create(applicant, new ApplicationCommand(EXAMPLE + title, state, type,
+                FundingSource.DIGITALISATION_BUDGET, LocalDate.parse(start), LocalDate.parse(end), new BigDecimal(amount),
+                List.of(), "Beispieldaten der Demo, kein Beschluss eines Gremiums"));
+        return applications.submit(applicant, created.id(), created.version());
+    }
+
+    private static Caller applicant(StateCode state) {
+        return new Caller("land." + state.name().toLowerCase(Locale.ROOT), Role.STATE, state);
     }
 
     private static ApplicationCommand command(CSVRecord row) {

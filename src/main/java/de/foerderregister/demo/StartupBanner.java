@@ -25,9 +25,11 @@ public class StartupBanner implements ApplicationEventListener<ServerStartupEven
     public void onApplicationEvent(ServerStartupEvent event) {
         String url = event.getSource().getURL().toString();
         List<String> logins = demo.map(DemoData::logins).orElse(List.of());
-        StringBuilder banner = new StringBuilder("\n\n  Förderregister is running at ").append(url)
-                .append("\n  API documentation: ").append(url).append("/swagger-ui")
-                .append("\n  Log in: POST ").append(url).append("/login {\"username\": …, \"password\": …}\n");
+        // people open the pages; the API is for scripts and integrations
+        StringBuilder banner = new StringBuilder("\n\n  Förderregister is running: open ").append(url)
+                .append("/ui in a browser")
+                .append("\n  API: ").append(url).append("/api, token by POST ").append(url)
+                .append("/login {\"username\": …, \"password\": …}, documented at ").append(url).append("/swagger-ui\n");
         if (!logins.isEmpty()) {
             banner.append("  Demo accounts (username / password), shown this once:\n");
             logins.forEach(line -> banner.append("    ").append(line).append('\n'));

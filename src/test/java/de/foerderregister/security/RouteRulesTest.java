@@ -39,6 +39,9 @@ class RouteRulesTest {
      */
     static final Set<String> PUBLIC_ROUTES = Set.of(
             "POST /login",
+            // only a redirect to /ui, which asks for a login (web/SiteRoot)
+            "GET /",
+            "HEAD /",
             "GET /health",
             "HEAD /health",
             "GET /health/{selector}",
@@ -200,6 +203,14 @@ class RouteRulesTest {
             return answer.status() == 303 && "/ui/login".equals(answer.header("Location")) && answer.body().isEmpty();
         }
         return answer.status() == 401;
+    }
+
+    @Test
+    void theSiteRootOnlyLeadsToTheWebInterface() {
+        Response root = api.send("GET", "/", null, null, Map.of());
+        assertEquals(303, root.status(), root.body());
+        assertEquals("/ui", root.header("Location"));
+        assertTrue(root.body().isEmpty(), root.body());
     }
 
     @Test
