@@ -1,0 +1,104 @@
+package de.foerderregister.system;
+
+import de.foerderregister.problem.RuleCode;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two bundles say the same things: every key in one language is in the other, none is given
+ * twice, and every {@link RuleCode} has its text in both (a code without text would show as its key).
+ */
+class MessagesSyncTest {
+
+    private static final String GERMAN = "/i18n/messages.properties";
+    private static final String ENGLISH = "/i18n/messages_en.properties";
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        Set<String> german = load(GERMAN).stringPropertyNames();
+        Set<String> english = load(ENGLISH).stringPropertyNames();
+        assertEquals(Set.of(), difference(german, english), "German only");
+        assertEquals(Set.of(), difference(english, german), "English only");
+    }
+
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        for (String bundle : List.of(GERMAN, ENGLISH)) {
+            List<String> keys = keysInOrder(bundle);
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = keys.stream().filter(key -> !seen.add(key)).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of(), twice, bundle);
+        }
+    }
+
+    @Test
+    void everyRuleCodeHasATextInBothLanguages() throws IOException {
+        for (String bundle : List.of(GERMAN, ENGLISH)) {
+            Properties texts = load(bundle);
+            Set<String> missing = Arrays.stream(RuleCode.values()).map(RuleCode::messageKey)
+                    .filter(key -> texts.getProperty(key, "").isBlank()).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of(), missing, bundle);
+        }
+    }
+
+    @Test
+    void everyRuleTextBelongsToACode() throws IOException {
+        Set<String> codes = Arrays.stream(RuleCode.values()).map(RuleCode::messageKey).collect(Collectors.toSet());
+        Set<String> orphans = load(GERMAN).stringPropertyNames().stream()
+                .filter(key -> key.startsWith("rule.") && !codes.contains(key)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), orphans);
+    }
+
+    @Test
+    void codesAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (RuleCode rule : RuleCode.values()) {
+            assertTrue(seen.add(rule.code()), rule.code());
+        }
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> result = new TreeSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    private static Properties load(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesSyncTest.class.getResourceAsStream(bundle)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    /** The keys as written, with repeats: {@link Properties} keeps only the last of a repeated key. */
+    private static List<String> keysInOrder(String bundle) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (InputStream in = MessagesSyncTest.class.getResourceAsStream(bundle);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                Properties one = new Properties();
+                one.load(new StringReader(line));
+                keys.addAll(one.stringPropertyNames());
+            }
+        }
+        return keys;
+    }
+}
