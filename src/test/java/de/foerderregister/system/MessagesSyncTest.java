@@ -1,6 +1,15 @@
 package de.foerderregister.system;
 
+import de.foerderregister.application.ApplicationType;
+import de.foerderregister.application.FundingSource;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.application.Status;
+import de.foerderregister.audit.AuditAction;
+import de.foerderregister.decision.AmendmentView;
+import de.foerderregister.decision.DecisionKind;
+import de.foerderregister.decision.Outcome;
 import de.foerderregister.problem.RuleCode;
+import de.foerderregister.security.Role;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -13,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The two bundles say the same things: every key in one language is in the other, none is given
- * twice, and every {@link RuleCode} has its text in both (a code without text would show as its key).
+ * twice, and every {@link RuleCode} and every label of an enum the pages and reports name has its
+ * text in both (a code without text would show as its key).
  */
 class MessagesSyncTest {
 
@@ -54,6 +65,31 @@ class MessagesSyncTest {
             Properties texts = load(bundle);
             Set<String> missing = Arrays.stream(RuleCode.values()).map(RuleCode::messageKey)
                     .filter(key -> texts.getProperty(key, "").isBlank()).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of(), missing, bundle);
+        }
+    }
+
+    /** The enums whose constants the pages and reports name, by the key prefix of their labels. */
+    private static final Map<String, Class<? extends Enum<?>>> LABELLED = Map.of(
+            "status.", Status.class,
+            "outcome.", Outcome.class,
+            "kind.", DecisionKind.class,
+            "audit.", AuditAction.class,
+            "type.", ApplicationType.class,
+            "source.", FundingSource.class,
+            "state.", StateCode.class,
+            "role.", Role.class,
+            "amendmentState.", AmendmentView.State.class);
+
+    @Test
+    void everyEnumLabelHasATextInBothLanguages() throws IOException {
+        for (String bundle : List.of(GERMAN, ENGLISH)) {
+            Properties texts = load(bundle);
+            Set<String> missing = new TreeSet<>();
+            LABELLED.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants())
+                    .map(constant -> prefix + constant.name())
+                    .filter(key -> texts.getProperty(key, "").isBlank())
+                    .forEach(missing::add));
             assertEquals(Set.of(), missing, bundle);
         }
     }
