@@ -8,6 +8,7 @@ import de.foerderregister.audit.AuditAction;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
+import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Role;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,6 +104,33 @@ class MessagesSyncTest {
         Set<String> orphans = load(GERMAN).stringPropertyNames().stream()
                 .filter(key -> key.startsWith("rule.") && !codes.contains(key)).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), orphans);
+    }
+
+    /**
+     * Rendered, no placeholder is left, and a text reads as written: the bundles are interpolated
+     * like {@link java.text.MessageFormat}, so an apostrophe must be written twice.
+     */
+    @Test
+    void everyRuleTextFillsItsPlaceholders() throws IOException {
+        Messages messages = new Messages();
+        Properties english = load(ENGLISH);
+        for (RuleCode rule : RuleCode.values()) {
+            Object[] arguments = {"first", "second", "third"};
+            for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+                String text = messages.render(locale, new FieldError("field", rule, arguments)).message();
+                assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
+            }
+            assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
+                            .replace("''", "'"),
+                    messages.render(Locale.ENGLISH, new FieldError("field", rule, arguments)).message(), rule.code());
+        }
+    }
+
+    @Test
+    void argumentsAreTakenAsTheyAre() {
+        String framework = "must match 'a{0}' {b}";
+        assertEquals(framework, new Messages().render(Locale.ENGLISH,
+                new FieldError("field", RuleCode.VALUE_INVALID, framework)).message());
     }
 
     @Test
