@@ -3,7 +3,6 @@ package de.foerderregister.application;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RuleCode;
-import de.foerderregister.system.PlainText;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;

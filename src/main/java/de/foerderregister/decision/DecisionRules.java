@@ -2,9 +2,9 @@ package de.foerderregister.decision;
 
 import de.foerderregister.application.Dates;
 import de.foerderregister.application.Money;
+import de.foerderregister.application.PlainText;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
-import de.foerderregister.system.PlainText;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;

@@ -13,7 +13,7 @@ import java.util.Locale;
 record ImportTexts(Messages messages, Locale locale) {
 
     FieldError rule(FieldError error) {
-        return messages.render(locale, error);
+        return error.worded(messages, locale);
     }
 
     /** The rule's text followed by the cell's value, or by the note that the cell is empty. */

@@ -1,11 +1,13 @@
 package de.foerderregister.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.foerderregister.system.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One rejected input: the field (JSON property, query parameter or CSV column), the {@link RuleCode}
@@ -26,6 +28,18 @@ public record FieldError(String field, @Nullable String code, @Nullable List<Str
     /** The same error under another field, e.g. a rule's field under the import's column name. */
     public FieldError atField(String otherField) {
         return new FieldError(otherField, code, arguments, message);
+    }
+
+    /** The error with its message in the language; an error stored with a message only stays as it is. */
+    public FieldError worded(Messages messages, Locale locale) {
+        if (code == null) {
+            return this;
+        }
+        return withMessage(messages.text(locale, "rule." + code, (arguments == null ? List.of() : arguments).toArray()));
+    }
+
+    public static List<FieldError> worded(List<FieldError> errors, Messages messages, Locale locale) {
+        return errors.stream().map(error -> error.worded(messages, locale)).toList();
     }
 
     public FieldError withMessage(String text) {

@@ -48,13 +48,13 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
                 ? SERVER_ERROR_DETAIL
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
         return response.contentType(Problem.MEDIA_TYPE).body(Problem.of(status, detail,
-                messages.render(Messages.apiLocale(context.getRequest()), errors)));
+                FieldError.worded(errors, messages, Messages.apiLocale(context.getRequest()))));
     }
 
     /** A ready response for a problem raised by our own code, its field errors worded in the client's language. */
     public static MutableHttpResponse<Problem> respond(Problem problem, Messages messages, HttpRequest<?> request) {
         Locale locale = Messages.apiLocale(request);
-        return respond(problem.withErrors(messages.render(locale, problem.errors())));
+        return respond(problem.withErrors(FieldError.worded(problem.errors(), messages, locale)));
     }
 
     /** A ready response for a problem without field errors. */

@@ -48,7 +48,7 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         if (!generated) {
             rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, configuredPassword).ifPresent(broken -> {
                 throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD "
-                        + messages.render(Locale.ENGLISH, broken).message()
+                        + broken.worded(messages, Locale.ENGLISH).message()
                         + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
             });
         }

@@ -1,6 +1,5 @@
 package de.foerderregister.system;
 
-import de.foerderregister.problem.FieldError;
 import io.micronaut.context.AbstractMessageSource;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpHeaders;
@@ -17,8 +16,9 @@ import java.util.ResourceBundle;
 
 /**
  * The registry's one set of texts, one bundle per language: {@code i18n/messages.properties}
- * (German, the default) and {@code messages_en}. The pages, the API's field errors, the import's
- * row errors and the reports' labels all read it. Without the JVM's default locale as a fallback,
+ * (German, the default) and {@code messages_en}. The pages, the API's field errors
+ * ({@link de.foerderregister.problem.FieldError#worded}), the import's row errors and the reports'
+ * labels all read it. Without the JVM's default locale as a fallback,
  * so a server set to English still shows German by default.
  */
 @Singleton
@@ -40,19 +40,6 @@ public class Messages extends AbstractMessageSource {
             variables.put(String.valueOf(i), args[i]);
         }
         return getMessage(code, MessageSource.MessageContext.of(locale, variables)).orElse(code);
-    }
-
-    /** The error with its message in the language; an error stored with a message only stays as it is. */
-    public FieldError render(Locale locale, FieldError error) {
-        if (error.code() == null) {
-            return error;
-        }
-        List<String> arguments = error.arguments() == null ? List.of() : error.arguments();
-        return error.withMessage(text(locale, "rule." + error.code(), arguments.toArray()));
-    }
-
-    public List<FieldError> render(Locale locale, List<FieldError> errors) {
-        return errors.stream().map(error -> render(locale, error)).toList();
     }
 
     /**

@@ -72,7 +72,7 @@ public class UiPages {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
             String anchor = anchors.getOrDefault(error.field(), anchor(error.field()));
-            String message = messages.render(locale, error).message();
+            String message = error.worded(messages, locale).message();
             byField.merge(anchor, message, (first, second) -> first + " " + second);
             summary.add(Map.of("anchor", anchor, "label", messages.text(locale, "field." + anchor.split("_")[0]), "message", message));
         }

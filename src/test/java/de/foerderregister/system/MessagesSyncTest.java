@@ -117,20 +117,20 @@ class MessagesSyncTest {
         for (RuleCode rule : RuleCode.values()) {
             Object[] arguments = {"first", "second", "third"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                String text = messages.render(locale, new FieldError("field", rule, arguments)).message();
+                String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
             assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
                             .replace("''", "'"),
-                    messages.render(Locale.ENGLISH, new FieldError("field", rule, arguments)).message(), rule.code());
+                    new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
         }
     }
 
     @Test
     void argumentsAreTakenAsTheyAre() {
         String framework = "must match 'a{0}' {b}";
-        assertEquals(framework, new Messages().render(Locale.ENGLISH,
-                new FieldError("field", RuleCode.VALUE_INVALID, framework)).message());
+        assertEquals(framework, new FieldError("field", RuleCode.VALUE_INVALID, framework)
+                .worded(new Messages(), Locale.ENGLISH).message());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package de.foerderregister.system;
+package de.foerderregister.application;
 
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
