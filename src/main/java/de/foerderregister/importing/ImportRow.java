@@ -60,18 +60,13 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
                           ImportTexts texts) {
         Reader reader = new Reader(row, texts);
         String title = reader.text(ImportColumn.TITLE);
-        StateCode state = reader.parse(ImportColumn.OWNER_STATE, StateCode::fromFileValue,
-                RuleCode.IMPORT_STATE);
-        ApplicationType type = reader.parse(ImportColumn.TYPE, ApplicationType::fromFileValue,
-                RuleCode.IMPORT_TYPE);
-        FundingSource source = reader.parse(ImportColumn.FUNDING_SOURCE, FundingSource::fromFileValue,
-                RuleCode.IMPORT_SOURCE);
+        StateCode state = reader.parse(ImportColumn.OWNER_STATE, StateCode::fromFileValue, RuleCode.IMPORT_STATE);
+        ApplicationType type = reader.parse(ImportColumn.TYPE, ApplicationType::fromFileValue, RuleCode.IMPORT_TYPE);
+        FundingSource source = reader.parse(ImportColumn.FUNDING_SOURCE, FundingSource::fromFileValue, RuleCode.IMPORT_SOURCE);
         LocalDate start = reader.date(ImportColumn.START_DATE);
         LocalDate end = reader.date(ImportColumn.END_DATE);
-        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, GermanNotation::readAmount,
-                RuleCode.IMPORT_AMOUNT);
-        Status target = reader.parse(ImportColumn.STATUS, ImportRow::status,
-                RuleCode.IMPORT_STATUS);
+        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, GermanNotation::readAmount, RuleCode.IMPORT_AMOUNT);
+        Status target = reader.parse(ImportColumn.STATUS, ImportRow::status, RuleCode.IMPORT_STATUS);
         ApplicationCommand command = new ApplicationCommand(title, state, type,
                 source == null && reader.isEmpty(ImportColumn.FUNDING_SOURCE) ? defaultSource : source,
                 start, end, amount, List.of(), reader.text(ImportColumn.NOTES));

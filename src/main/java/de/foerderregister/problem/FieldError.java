@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * One rejected input: the field (JSON property, query parameter or CSV column), the {@link RuleCode}
  * it breaks and the arguments of that rule's text. {@code message} is the text in the reader's
- * language, filled in by {@link de.foerderregister.system.Messages#render} where the answer leaves;
- * the rules themselves never word anything. Import rows stored before the codes existed have a
+ * language, filled in by {@link #worded} where the answer leaves (the problem handlers, the pages,
+ * the import); the rules themselves never word anything. Import rows stored before the codes existed have a
  * message only.
  */
 @Serdeable
