@@ -1,6 +1,7 @@
 package de.foerderregister.application;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -22,10 +23,10 @@ public final class ApplicationPaging {
     /** {@code sort} is {@code property} or {@code property,asc|desc}; larger pages are clamped to {@value #MAX_SIZE}. */
     public static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
         if (page != null && page < 0) {
-            throw new BadRequest("page", "must be 0 or greater");
+            throw new BadRequest("page", RuleCode.PAGE_NEGATIVE);
         }
         if (size != null && size < 1) {
-            throw new BadRequest("size", "must be 1 or greater");
+            throw new BadRequest("size", RuleCode.PAGE_SIZE);
         }
         int pageSize = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
@@ -38,14 +39,13 @@ public final class ApplicationPaging {
         String[] parts = sort.split(",", -1);
         String property = parts[0].strip();
         if (!SORTABLE.contains(property) || parts.length > 2) {
-            throw new BadRequest("sort", "must be one of " + SORTABLE.stream().sorted().toList()
-                    + ", optionally followed by ',asc' or ',desc'");
+            throw new BadRequest("sort", RuleCode.SORT_PROPERTY, SORTABLE.stream().sorted().toList());
         }
         String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
         return switch (direction) {
             case "asc" -> Sort.Order.asc(property);
             case "desc" -> Sort.Order.desc(property);
-            default -> throw new BadRequest("sort", "direction must be 'asc' or 'desc'");
+            default -> throw new BadRequest("sort", RuleCode.SORT_DIRECTION);
         };
     }
 }

@@ -2,7 +2,7 @@ package de.foerderregister.application;
 
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
-import de.foerderregister.system.PlainText;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -32,11 +32,11 @@ public final class ApplicationRules {
         List<FieldError> errors = new ArrayList<>();
         String title = command.title() == null ? null : command.title().strip();
         if (title == null || title.isEmpty()) {
-            errors.add(new FieldError("title", "is required"));
+            errors.add(new FieldError("title", RuleCode.REQUIRED));
         } else if (title.length() < TITLE_MIN || title.length() > TITLE_MAX) {
-            errors.add(new FieldError("title", "must be " + TITLE_MIN + " to " + TITLE_MAX + " characters long"));
+            errors.add(new FieldError("title", RuleCode.TEXT_LENGTH, TITLE_MIN, TITLE_MAX));
         } else {
-            PlainText.refusal(title).ifPresent(refusal -> errors.add(new FieldError("title", refusal)));
+            PlainText.refusal("title", title).ifPresent(errors::add);
         }
         required(errors, "ownerState", command.ownerState());
         required(errors, "type", command.type());
@@ -45,17 +45,17 @@ public final class ApplicationRules {
         boolean endKnown = date(errors, "endDate", command.endDate());
         if (startKnown && endKnown) {
             if (command.endDate().isBefore(command.startDate())) {
-                errors.add(new FieldError("endDate", "must not be before startDate"));
+                errors.add(new FieldError("endDate", RuleCode.DATE_ORDER, "startDate"));
             } else if (command.endDate().isAfter(command.startDate().plusYears(RUNTIME_MAX_YEARS))) {
-                errors.add(new FieldError("endDate", "the runtime must not exceed " + RUNTIME_MAX_YEARS + " years"));
+                errors.add(new FieldError("endDate", RuleCode.DATE_RUNTIME, RUNTIME_MAX_YEARS));
             }
         }
         BigDecimal requested = Money.accept(errors, "requestedAmount", command.requestedAmount(), true);
         String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().strip();
         if (notes != null && notes.length() > NOTES_MAX) {
-            errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters long"));
+            errors.add(new FieldError("notes", RuleCode.TEXT_MAX_LENGTH, NOTES_MAX));
         } else if (notes != null) {
-            PlainText.refusal(notes).ifPresent(refusal -> errors.add(new FieldError("notes", refusal)));
+            PlainText.refusal("notes", notes).ifPresent(errors::add);
         }
         List<AnnualPlanEntry> plan = annualPlan(errors, command, requested, startKnown && endKnown);
         if (!errors.isEmpty()) {
@@ -79,19 +79,19 @@ public final class ApplicationRules {
             AnnualPlanEntry entry = command.annualPlan().get(i);
             String field = "annualPlan[" + i + "]";
             if (entry == null) {
-                errors.add(new FieldError(field, "must be an object with year and amount"));
+                errors.add(new FieldError(field, RuleCode.PLAN_ENTRY));
                 complete = false;
                 continue;
             }
             if (entry.year() == null) {
-                errors.add(new FieldError(field + ".year", "is required"));
+                errors.add(new FieldError(field + ".year", RuleCode.REQUIRED));
                 complete = false;
             } else if (!years.add(entry.year())) {
-                errors.add(new FieldError(field + ".year", "appears more than once"));
+                errors.add(new FieldError(field + ".year", RuleCode.PLAN_YEAR_DUPLICATE));
             } else if (Dates.acceptYear(errors, field + ".year", entry.year()) && runtimeKnown
                     && (entry.year() < command.startDate().getYear() || entry.year() > command.endDate().getYear())) {
-                errors.add(new FieldError(field + ".year", "must lie within the runtime "
-                        + command.startDate().getYear() + "–" + command.endDate().getYear()));
+                errors.add(new FieldError(field + ".year", RuleCode.PLAN_YEAR_RUNTIME,
+                        command.startDate().getYear(), command.endDate().getYear()));
             }
             BigDecimal amount = Money.accept(errors, field + ".amount", entry.amount(), false);
             if (amount == null) {
@@ -102,8 +102,7 @@ public final class ApplicationRules {
             }
         }
         if (complete && requested != null && sum.compareTo(requested) != 0) {
-            errors.add(new FieldError("annualPlan", "the yearly amounts sum to " + Money.exact(sum)
-                    + " but must sum exactly to the requested amount " + requested));
+            errors.add(new FieldError("annualPlan", RuleCode.PLAN_SUM, Money.exact(sum), requested));
         }
         plan.sort(Comparator.comparing(AnnualPlanEntry::year, Comparator.nullsFirst(Comparator.naturalOrder())));
         return plan;
@@ -112,7 +111,7 @@ public final class ApplicationRules {
     /** Whether the date is given and within the registry's calendar; where not, records why. */
     private static boolean date(List<FieldError> errors, String field, @Nullable LocalDate date) {
         if (date == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
             return false;
         }
         return Dates.accept(errors, field, date);
@@ -120,7 +119,7 @@ public final class ApplicationRules {
 
     static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
         }
     }
 }

@@ -2,6 +2,7 @@ package de.foerderregister.application;
 
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
@@ -19,8 +20,6 @@ public final class Dates {
 
     public static final LocalDate FIRST = LocalDate.of(1990, 1, 1);
     public static final LocalDate LAST = LocalDate.of(2100, 12, 31);
-    static final String OUTSIDE = "must lie between " + FIRST + " and " + LAST;
-    static final String YEAR_OUTSIDE = "must lie between " + FIRST.getYear() + " and " + LAST.getYear();
 
     private Dates() {
     }
@@ -28,7 +27,7 @@ public final class Dates {
     /** Whether the date lies within the registry's calendar; where not, records why under the field. */
     public static boolean accept(List<FieldError> errors, String field, LocalDate date) {
         if (date.isBefore(FIRST) || date.isAfter(LAST)) {
-            errors.add(new FieldError(field, OUTSIDE));
+            errors.add(new FieldError(field, RuleCode.DATE_CALENDAR, FIRST, LAST));
             return false;
         }
         return true;
@@ -37,7 +36,7 @@ public final class Dates {
     /** Whether the calendar year lies within the registry's calendar; where not, records why under the field. */
     public static boolean acceptYear(List<FieldError> errors, String field, int year) {
         if (year < FIRST.getYear() || year > LAST.getYear()) {
-            errors.add(new FieldError(field, YEAR_OUTSIDE));
+            errors.add(new FieldError(field, RuleCode.DATE_CALENDAR, FIRST.getYear(), LAST.getYear()));
             return false;
         }
         return true;

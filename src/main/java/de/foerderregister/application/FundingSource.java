@@ -1,25 +1,22 @@
 package de.foerderregister.application;
 
+import de.foerderregister.system.Messages;
+
 /** The two budgets of TOP 07. */
 public enum FundingSource {
-    DIGITALISATION_BUDGET("Digitalisierungsbudget"),
-    STIMULUS_PACKAGE("Konjunkturpaket");
+    DIGITALISATION_BUDGET,
+    STIMULUS_PACKAGE;
 
-    private final String germanName;
-
-    FundingSource(String germanName) {
-        this.germanName = germanName;
-    }
-
+    /** The budget's name as the minutes write it, from the message bundle. */
     public String germanName() {
-        return germanName;
+        return Messages.german("source." + name());
     }
 
     /** Reads the German name as spreadsheets write it, or the constant's own name. */
     public static FundingSource fromFileValue(String value) {
         String text = value.strip();
         for (FundingSource source : values()) {
-            if (source.germanName.equalsIgnoreCase(text) || source.name().equalsIgnoreCase(text)) {
+            if (source.germanName().equalsIgnoreCase(text) || source.name().equalsIgnoreCase(text)) {
                 return source;
             }
         }

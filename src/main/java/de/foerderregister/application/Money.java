@@ -1,6 +1,7 @@
 package de.foerderregister.application;
 
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -34,19 +35,19 @@ public final class Money {
     public static @Nullable BigDecimal accept(List<FieldError> errors, String field, @Nullable BigDecimal value,
                                               boolean positive) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
             return null;
         }
         if (!hasCents(value)) {
-            errors.add(new FieldError(field, "must have at most two decimal places"));
+            errors.add(new FieldError(field, RuleCode.AMOUNT_SCALE));
             return null;
         }
         if (positive ? value.signum() <= 0 : value.signum() < 0) {
-            errors.add(new FieldError(field, positive ? "must be greater than 0" : "must not be negative"));
+            errors.add(new FieldError(field, positive ? RuleCode.AMOUNT_POSITIVE : RuleCode.AMOUNT_NEGATIVE));
             return null;
         }
         if (value.compareTo(LIMIT) >= 0) {
-            errors.add(new FieldError(field, "must be less than 1000000000000"));
+            errors.add(new FieldError(field, RuleCode.AMOUNT_TOO_LARGE));
             return null;
         }
         return exact(value);

@@ -1,33 +1,30 @@
 package de.foerderregister.application;
 
+import de.foerderregister.system.Messages;
+
 /** Owner states as ISO 3166-2:DE codes, plus the federation itself. */
 public enum StateCode {
-    BW("Baden-Württemberg"),
-    BY("Bayern"),
-    BE("Berlin"),
-    BB("Brandenburg"),
-    HB("Bremen"),
-    HH("Hamburg"),
-    HE("Hessen"),
-    MV("Mecklenburg-Vorpommern"),
-    NI("Niedersachsen"),
-    NW("Nordrhein-Westfalen"),
-    RP("Rheinland-Pfalz"),
-    SL("Saarland"),
-    SN("Sachsen"),
-    ST("Sachsen-Anhalt"),
-    SH("Schleswig-Holstein"),
-    TH("Thüringen"),
-    BUND("Bund");
+    BW,
+    BY,
+    BE,
+    BB,
+    HB,
+    HH,
+    HE,
+    MV,
+    NI,
+    NW,
+    RP,
+    SL,
+    SN,
+    ST,
+    SH,
+    TH,
+    BUND;
 
-    private final String germanName;
-
-    StateCode(String germanName) {
-        this.germanName = germanName;
-    }
-
+    /** The state's name as documents print it, from the message bundle, where its English name is too. */
     public String germanName() {
-        return germanName;
+        return Messages.german("state." + name());
     }
 
     /** Reads a code as offices write it in files: case-insensitive, with the common {@code NRW} for NW. */

@@ -13,6 +13,7 @@ import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.NotFound;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -67,9 +68,8 @@ public class AmendmentService {
         BigDecimal newAmount = null;
         BigDecimal vatRate = null;
         if ((command.newApprovedAmount() == null) == (command.vatRatePercent() == null)) {
-            String message = "give either newApprovedAmount or vatRatePercent, not both and not neither";
-            errors.add(new FieldError("newApprovedAmount", message));
-            errors.add(new FieldError("vatRatePercent", message));
+            errors.add(new FieldError("newApprovedAmount", RuleCode.AMENDMENT_AMOUNT_OR_VAT));
+            errors.add(new FieldError("vatRatePercent", RuleCode.AMENDMENT_AMOUNT_OR_VAT));
         } else if (command.newApprovedAmount() != null) {
             newAmount = Money.accept(errors, "newApprovedAmount", command.newApprovedAmount(), true);
         } else {
@@ -91,22 +91,22 @@ public class AmendmentService {
         }
         LocalDate approvedOn = ledger.approval(applicationId).orElseThrow().meetingDate();
         if (meeting.date().isBefore(approvedOn)) {
-            throw InvalidInput.of("meetingDate", "must not lie before the approval of " + approvedOn);
+            throw InvalidInput.of("meetingDate", RuleCode.AMENDMENT_BEFORE_APPROVAL, approvedOn);
         }
         // amendments follow each other in time, so the amount as of any day is the last one recorded by then
         ledger.lastAmendmentMeeting(applicationId).filter(meeting.date()::isBefore).ifPresent(last -> {
-            throw InvalidInput.of("meetingDate", "must not lie before the meeting of the previous amendment, " + last);
+            throw InvalidInput.of("meetingDate", RuleCode.AMENDMENT_BEFORE_PREVIOUS, last);
         });
         BigDecimal previous = current.approvedAmount();
         BigDecimal gross = vatRate == null ? newAmount
                 : Money.round(previous.multiply(HUNDRED.add(vatRate)).divide(HUNDRED));
         if (gross.compareTo(previous) == 0) {
             throw InvalidInput.of(vatRate == null ? "newApprovedAmount" : "vatRatePercent",
-                    "does not change the approved amount of " + previous);
+                    RuleCode.AMENDMENT_UNCHANGED, previous);
         }
         if (gross.compareTo(Money.LIMIT) >= 0) {
             throw InvalidInput.of(vatRate == null ? "newApprovedAmount" : "vatRatePercent",
-                    "would raise the approved amount to 10^12 or more");
+                    RuleCode.AMENDMENT_TOO_LARGE);
         }
         BigDecimal net = vatRate == null ? gross : previous;
         boolean needsSecondPair = fourEyes.needsSecondPair(ledger.settledAmount(applicationId), gross);

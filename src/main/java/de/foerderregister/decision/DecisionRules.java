@@ -2,8 +2,9 @@ package de.foerderregister.decision;
 
 import de.foerderregister.application.Dates;
 import de.foerderregister.application.Money;
+import de.foerderregister.application.PlainText;
 import de.foerderregister.problem.FieldError;
-import de.foerderregister.system.PlainText;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -30,9 +31,9 @@ final class DecisionRules {
         String cleanItem = text(errors, "agendaItem", agendaItem, AGENDA_ITEM_MAX, true);
         boolean dateFits = false;
         if (date == null) {
-            errors.add(new FieldError("meetingDate", "is required"));
+            errors.add(new FieldError("meetingDate", RuleCode.REQUIRED));
         } else if (date.isAfter(today)) {
-            errors.add(new FieldError("meetingDate", "must not lie in the future"));
+            errors.add(new FieldError("meetingDate", RuleCode.DATE_FUTURE));
         } else {
             dateFits = Dates.accept(errors, "meetingDate", date);
         }
@@ -46,7 +47,7 @@ final class DecisionRules {
             return Money.accept(errors, field, amount, true);
         }
         if (amount != null) {
-            errors.add(new FieldError(field, "is only allowed when the outcome is APPROVED"));
+            errors.add(new FieldError(field, RuleCode.APPROVAL_ONLY_APPROVED));
         }
         return null;
     }
@@ -54,7 +55,7 @@ final class DecisionRules {
     /** A rate such as 19 or 16: above 0, at most 100, at most two decimals. */
     static @Nullable BigDecimal vatRate(List<FieldError> errors, BigDecimal rate) {
         if (!Money.hasCents(rate) || rate.signum() <= 0 || rate.compareTo(VAT_RATE_MAX) > 0) {
-            errors.add(new FieldError("vatRatePercent", "must be a percentage above 0 and at most 100, with at most two decimals"));
+            errors.add(new FieldError("vatRatePercent", RuleCode.AMENDMENT_VAT_RATE));
             return null;
         }
         return rate.setScale(2, java.math.RoundingMode.UNNECESSARY);
@@ -62,7 +63,7 @@ final class DecisionRules {
 
     static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
         }
     }
 
@@ -71,16 +72,16 @@ final class DecisionRules {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(new FieldError(field, RuleCode.REQUIRED));
             }
             return null;
         }
         if (clean.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters long"));
+            errors.add(new FieldError(field, RuleCode.TEXT_MAX_LENGTH, max));
             return null;
         }
-        Optional<String> refusal = PlainText.refusal(clean);
-        refusal.ifPresent(message -> errors.add(new FieldError(field, message)));
+        Optional<FieldError> refusal = PlainText.refusal(field, clean);
+        refusal.ifPresent(errors::add);
         return refusal.isEmpty() ? clean : null;
     }
 }

@@ -11,6 +11,7 @@ import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.NotFound;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -105,8 +106,8 @@ public class DecisionService {
     private static void withinRequest(FundingApplication application, @Nullable BigDecimal approved, String field,
                                       List<FieldError> errors) {
         if (approved != null && approved.compareTo(application.requestedAmount()) > 0) {
-            errors.add(new FieldError(field, "must not exceed the requested amount of "
-                    + application.requestedAmount().toPlainString() + "; more money only comes by amendment"));
+            errors.add(new FieldError(field, RuleCode.APPROVAL_ABOVE_REQUEST,
+                    application.requestedAmount().toPlainString()));
         }
     }
 
@@ -151,9 +152,9 @@ public class DecisionService {
         DecisionRules.required(errors, "kind", command.kind());
         List<BatchCommand.Item> items = command.items() == null ? List.of() : command.items();
         if (items.isEmpty()) {
-            errors.add(new FieldError("items", "must name at least one application"));
+            errors.add(new FieldError("items", RuleCode.BATCH_EMPTY));
         } else if (items.size() > BATCH_MAX) {
-            errors.add(new FieldError("items", "must name at most " + BATCH_MAX + " applications"));
+            errors.add(new FieldError("items", RuleCode.BATCH_TOO_LARGE, BATCH_MAX));
         }
         List<BigDecimal> amounts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -163,7 +164,7 @@ public class DecisionService {
             String prefix = "items[" + i + "].";
             DecisionRules.required(errors, prefix + "applicationId", item.applicationId());
             if (item.applicationId() != null && !seen.add(item.applicationId())) {
-                errors.add(new FieldError(prefix + "applicationId", "appears more than once in the batch"));
+                errors.add(new FieldError(prefix + "applicationId", RuleCode.BATCH_DUPLICATE));
             }
             DecisionRules.required(errors, prefix + "outcome", item.outcome());
             amounts.add(DecisionRules.approvedAmount(errors, prefix + "approvedAmount", item.outcome(), item.approvedAmount()));
@@ -180,8 +181,8 @@ public class DecisionService {
         for (int i = 0; i < items.size(); i++) {
             FundingApplication application = locked.get(items.get(i).applicationId());
             if (prepared(caller, application)) {
-                prepared.add(new FieldError("items[" + i + "].applicationId", "application " + application.id()
-                        + " was created, edited or submitted by you; a different FITKO user must decide it"));
+                prepared.add(new FieldError("items[" + i + "].applicationId", RuleCode.BATCH_PREPARED,
+                        application.id()));
             }
             withinRequest(application, amounts.get(i), "items[" + i + "].approvedAmount", errors);
         }
@@ -215,12 +216,11 @@ public class DecisionService {
             try {
                 FundingApplication application = applications.lockForChange(caller, id, null, "record decisions", Role.FITKO);
                 if (application.status() != Status.SUBMITTED) {
-                    errors.add(new FieldError(field, "application " + id + " is " + application.status()
-                            + "; only SUBMITTED applications can be decided"));
+                    errors.add(new FieldError(field, RuleCode.BATCH_NOT_SUBMITTED, id, application.status()));
                 }
                 locked.put(id, application);
             } catch (NotFound e) {
-                errors.add(new FieldError(field, "application " + id + " does not exist"));
+                errors.add(new FieldError(field, RuleCode.BATCH_UNKNOWN, id));
             }
         }
         return locked;

@@ -1,6 +1,7 @@
 package de.foerderregister.export;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.List;
 import java.util.Locale;
 
 @Controller("/api/exports")
@@ -36,7 +38,7 @@ public class GrantExportController {
             case "csv" -> HttpResponse.ok(grants.csv(caller))
                     .contentType("text/csv; charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"360giving-grants.csv\"");
-            default -> throw new BadRequest("format", "must be json or csv");
+            default -> throw new BadRequest("format", RuleCode.REPORT_FORMAT, List.of("json", "csv"));
         };
     }
 }

@@ -4,6 +4,7 @@ import de.foerderregister.problem.BadRequest;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.system.Sha256;
 import io.micronaut.context.annotation.Value;
@@ -57,7 +58,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (key.isBlank() || key.length() > KEY_MAX) {
-            throw new BadRequest(HEADER, "must be 1 to " + KEY_MAX + " characters");
+            throw new BadRequest(HEADER, RuleCode.IDEMPOTENCY_KEY_LENGTH, KEY_MAX);
         }
         Instant now = clock.instant();
         String fingerprint = fingerprint(operation, body);
@@ -79,8 +80,7 @@ public class IdempotentRequests {
 
     private HttpResponse<?> replay(IdempotencyRecord record, String fingerprint) {
         if (!record.fingerprint().equals(fingerprint)) {
-            throw new InvalidInput(List.of(new FieldError(HEADER,
-                    "was already used for a different request; use a new key for a new request")));
+            throw new InvalidInput(List.of(new FieldError(HEADER, RuleCode.IDEMPOTENCY_KEY_REUSED)));
         }
         if (record.state() == IdempotencyRecord.State.IN_PROGRESS) {
             throw new Conflict("The first request with this Idempotency-Key is still being processed; retry later.");

@@ -1,6 +1,7 @@
 package de.foerderregister.importing;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,7 +38,7 @@ record CsvFile(String encoding, char delimiter, List<String> header, List<Row> r
 
     static CsvFile read(byte[] bytes) {
         if (bytes.length == 0) {
-            throw new BadRequest("body", "is empty; send the CSV file as the request body");
+            throw new BadRequest("body", RuleCode.CSV_EMPTY);
         }
         boolean bom = startsWithBom(bytes);
         String text;
@@ -75,14 +76,14 @@ record CsvFile(String encoding, char delimiter, List<String> header, List<Row> r
                 }
             }
             if (header == null) {
-                throw new BadRequest("body", "has no header line");
+                throw new BadRequest("body", RuleCode.CSV_NO_HEADER);
             }
             return new CsvFile(encoding, delimiter, header, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
             // commons-csv reports broken quoting this way
-            throw new BadRequest("body", "is not readable as CSV: " + e.getMessage());
+            throw new BadRequest("body", RuleCode.CSV_UNREADABLE, e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package de.foerderregister.importing;
 
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
@@ -54,15 +56,17 @@ enum ImportColumn {
         return Arrays.stream(values()).filter(ImportColumn::requiredInHeader).toList();
     }
 
-    /** A rule's message with the field names it mentions (e.g. "before startDate") written as columns. */
-    static String inColumnNames(String message) {
-        String result = message;
-        for (ImportColumn column : values()) {
-            if (column.field != null && !column.field.equals(column.field.toLowerCase(java.util.Locale.ROOT))) {
-                result = result.replaceAll("\\b" + column.field + "\\b", column.header);
-            }
-        }
-        return result;
+    /**
+     * A rule's error under its column, with the arguments that name a field (the "startDate" of
+     * {@link RuleCode#DATE_ORDER}) named as the column the user sees instead.
+     */
+    static FieldError inColumns(FieldError error) {
+        String column = ofField(error.field()).map(ImportColumn::header).orElse(error.field());
+        List<String> arguments = error.arguments() == null ? List.of() : error.arguments().stream()
+                .map(argument -> Arrays.stream(values()).filter(named -> argument.equals(named.field))
+                        .findFirst().map(ImportColumn::header).orElse(argument))
+                .toList();
+        return new FieldError(column, error.code(), arguments, null);
     }
 
     /** The column a rule's field name comes from; a decision's "kind" has no column and belongs to the status. */

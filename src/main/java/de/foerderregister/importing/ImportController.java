@@ -3,6 +3,8 @@ package de.foerderregister.importing;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
+import de.foerderregister.system.Messages;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -35,13 +37,13 @@ public class ImportController {
      */
     @Post("/applications")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM})
-    public HttpResponse<ImportResult> importApplications(Caller caller, @Body byte[] file,
+    public HttpResponse<ImportResult> importApplications(HttpRequest<?> request, Caller caller, @Body byte[] file,
                                                          @Nullable @QueryValue Boolean atomic,
                                                          @Nullable @QueryValue Boolean dryRun,
                                                          @Nullable @QueryValue FundingSource fundingSource) {
         boolean allOrNothing = Boolean.TRUE.equals(atomic);
         ImportResult result = imports.importApplications(caller, file, allOrNothing, Boolean.TRUE.equals(dryRun),
-                fundingSource);
+                fundingSource, Messages.apiLocale(request));
         return HttpResponse.status(allOrNothing && result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
                 .body(result);
     }

@@ -14,6 +14,7 @@ import de.foerderregister.decision.DecisionService;
 import de.foerderregister.decision.Outcome;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -55,21 +56,17 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
         return ownerState + "|" + comparable + "|" + startDate;
     }
 
-    static ImportRow read(CsvFile.Row row, FundingSource defaultSource, Caller caller, DecisionService decisions) {
-        Reader reader = new Reader(row);
+    static ImportRow read(CsvFile.Row row, FundingSource defaultSource, Caller caller, DecisionService decisions,
+                          ImportTexts texts) {
+        Reader reader = new Reader(row, texts);
         String title = reader.text(ImportColumn.TITLE);
-        StateCode state = reader.parse(ImportColumn.OWNER_STATE, StateCode::fromFileValue,
-                "must be one of BW BY BE BB HB HH HE MV NI NW (or NRW) RP SL SN ST SH TH BUND");
-        ApplicationType type = reader.parse(ImportColumn.TYPE, ApplicationType::fromFileValue,
-                "must be RI, STD, Referenzimplementierung, Standard, REFERENCE_IMPLEMENTATION or STANDARD");
-        FundingSource source = reader.parse(ImportColumn.FUNDING_SOURCE, FundingSource::fromFileValue,
-                "must be Digitalisierungsbudget, Konjunkturpaket, DIGITALISATION_BUDGET or STIMULUS_PACKAGE");
+        StateCode state = reader.parse(ImportColumn.OWNER_STATE, StateCode::fromFileValue, RuleCode.IMPORT_STATE);
+        ApplicationType type = reader.parse(ImportColumn.TYPE, ApplicationType::fromFileValue, RuleCode.IMPORT_TYPE);
+        FundingSource source = reader.parse(ImportColumn.FUNDING_SOURCE, FundingSource::fromFileValue, RuleCode.IMPORT_SOURCE);
         LocalDate start = reader.date(ImportColumn.START_DATE);
         LocalDate end = reader.date(ImportColumn.END_DATE);
-        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, GermanNotation::readAmount,
-                "must be an amount in euros such as 1.011.500,00 or 1011500.00");
-        Status target = reader.parse(ImportColumn.STATUS, ImportRow::status,
-                "must be empty, DRAFT, SUBMITTED or APPROVED");
+        BigDecimal amount = reader.parse(ImportColumn.REQUESTED_AMOUNT, GermanNotation::readAmount, RuleCode.IMPORT_AMOUNT);
+        Status target = reader.parse(ImportColumn.STATUS, ImportRow::status, RuleCode.IMPORT_STATUS);
         ApplicationCommand command = new ApplicationCommand(title, state, type,
                 source == null && reader.isEmpty(ImportColumn.FUNDING_SOURCE) ? defaultSource : source,
                 start, end, amount, List.of(), reader.text(ImportColumn.NOTES));
@@ -79,14 +76,13 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
             reader.ruleErrors(e.errors());
         }
         caller.stateScope().filter(own -> state != null && state != own).ifPresent(own ->
-                reader.error(ImportColumn.OWNER_STATE, "a user of " + own + " may only import rows of " + own));
+                reader.error(ImportColumn.OWNER_STATE, RuleCode.IMPORT_FOREIGN_STATE, own));
         DecisionCommand decision = null;
         if (target == null) {
             target = Status.DRAFT;
         } else if (target == Status.APPROVED) {
             if (caller.role() != Role.FITKO) {
-                reader.error(ImportColumn.STATUS, "APPROVED rows record the approving decision, which only FITKO may do;"
-                        + " import the row as SUBMITTED");
+                reader.error(ImportColumn.STATUS, RuleCode.IMPORT_APPROVED_FITKO_ONLY);
             } else {
                 decision = new DecisionCommand(Outcome.APPROVED, amount, reader.text(ImportColumn.DECISION_BODY),
                         reader.date(ImportColumn.DECISION_DATE), reader.text(ImportColumn.AGENDA_ITEM),
@@ -115,12 +111,14 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
     private static final class Reader {
 
         private final CsvFile.Row row;
+        private final ImportTexts texts;
         private final List<FieldError> errors = new ArrayList<>();
         private final Set<ImportColumn> unreadable = EnumSet.noneOf(ImportColumn.class);
         private final Set<ImportColumn> missing = new LinkedHashSet<>();
 
-        Reader(CsvFile.Row row) {
+        Reader(CsvFile.Row row, ImportTexts texts) {
             this.row = row;
+            this.texts = texts;
         }
 
         @Nullable String text(ImportColumn column) {
@@ -133,11 +131,11 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
         }
 
         @Nullable LocalDate date(ImportColumn column) {
-            return parse(column, GermanNotation::readDate, "must be a date such as 2021-01-19 or 19.01.2021");
+            return parse(column, GermanNotation::readDate, RuleCode.IMPORT_DATE);
         }
 
         /** The parsed cell, null where it is empty or unreadable (then the error is recorded here). */
-        <T> @Nullable T parse(ImportColumn column, Function<String, T> parser, String expectation) {
+        <T> @Nullable T parse(ImportColumn column, Function<String, T> parser, RuleCode expectation) {
             String value = text(column);
             if (value == null || unreadable.contains(column)) {
                 return null;
@@ -155,10 +153,12 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
             return parsed;
         }
 
-        void error(ImportColumn column, String message) {
-            String value = text(column);
-            errors.add(new FieldError(column.header(), message
-                    + (value == null ? " (the cell is empty)" : " (value: \"" + value + "\")")));
+        void error(ImportColumn column, RuleCode rule, Object... arguments) {
+            error(column, new FieldError(column.header(), rule, arguments));
+        }
+
+        void error(ImportColumn column, FieldError error) {
+            errors.add(texts.withCell(error, text(column)));
         }
 
         /** A rule's errors under their columns; a cell already reported as unreadable is not reported twice. */
@@ -169,12 +169,13 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
                 if (unreadable.contains(column)) {
                     continue;
                 }
-                if (text(column) == null && error.message().equals("is required")) {
+                if (text(column) == null && error.is(RuleCode.REQUIRED)) {
                     missing.add(column);
-                    errors.add(new FieldError(column.header(), row.cells().containsKey(column.header())
-                            ? "is required (the cell is empty)" : "is required (the file has no column " + column.header() + ")"));
+                    errors.add(texts.rule(row.cells().containsKey(column.header())
+                            ? new FieldError(column.header(), RuleCode.IMPORT_CELL_EMPTY)
+                            : new FieldError(column.header(), RuleCode.IMPORT_COLUMN_ABSENT, column.header())));
                 } else {
-                    error(column, ImportColumn.inColumnNames(error.message()));
+                    error(column, ImportColumn.inColumns(error));
                 }
             }
         }

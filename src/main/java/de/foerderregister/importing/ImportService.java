@@ -8,9 +8,11 @@ import de.foerderregister.decision.DecisionService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.problem.UnexpectedErrorHandler;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import de.foerderregister.system.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,8 +55,6 @@ public class ImportService {
     private static final Argument<List<FieldError>> ERRORS = Argument.listOf(FieldError.class);
     private static final int TITLE_STORED_MAX = 200;
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final List<FieldError> UNEXPECTED = List.of(new FieldError("row",
-            "could not be written because of an unexpected error (logged on the server); nothing of it was stored"));
 
     private final ApplicationService applications;
     private final DecisionService decisions;
@@ -62,10 +63,11 @@ public class ImportService {
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Messages messages;
 
     public ImportService(ApplicationService applications, DecisionService decisions, ImportRepository imports,
                          RejectedRowRepository rejectedRows, TransactionOperations<Connection> transactions,
-                         ObjectMapper json, Clock clock) {
+                         ObjectMapper json, Clock clock, Messages messages) {
         this.applications = applications;
         this.decisions = decisions;
         this.imports = imports;
@@ -73,16 +75,18 @@ public class ImportService {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.messages = messages;
     }
 
     public ImportResult importApplications(Caller caller, byte[] file, boolean atomic, boolean dryRun,
-                                           @Nullable FundingSource fundingSource) {
+                                           @Nullable FundingSource fundingSource, Locale locale) {
         caller.requireRole("import applications", Role.STATE, Role.FITKO);
         CsvFile csv = CsvFile.read(file);
         List<String> ignored = checkHeader(csv.header());
+        ImportTexts texts = new ImportTexts(messages, locale);
         FundingSource defaultSource = fundingSource == null ? FundingSource.DIGITALISATION_BUDGET : fundingSource;
         List<ImportRow> rows = csv.rows().stream()
-                .map(row -> ImportRow.read(row, defaultSource, caller, decisions)).toList();
+                .map(row -> ImportRow.read(row, defaultSource, caller, decisions, texts)).toList();
 
         List<RowResult> results = new ArrayList<>();
         try {
@@ -91,12 +95,12 @@ public class ImportService {
             } else if (atomic) {
                 results.addAll(check(rows));
                 if (results.stream().noneMatch(result -> result.status() == RowStatus.ERROR)) {
-                    List<RowResult> written = writeAll(caller, rows);
+                    List<RowResult> written = writeAll(caller, rows, texts);
                     results.clear();
                     results.addAll(written);
                 }
             } else {
-                writeEach(caller, rows, results);
+                writeEach(caller, rows, results, texts);
             }
         } catch (RuntimeException e) {
             if (!dryRun) {
@@ -114,12 +118,12 @@ public class ImportService {
         List<FieldError> errors = new ArrayList<>();
         for (ImportColumn column : ImportColumn.requiredInHeaderColumns()) {
             if (!header.contains(column.header())) {
-                errors.add(new FieldError(column.header(), "is a required column but the header line does not have it"));
+                errors.add(new FieldError(column.header(), RuleCode.IMPORT_HEADER_MISSING));
             }
         }
         Set<String> seen = new LinkedHashSet<>();
         header.stream().filter(ImportColumn::isKnown).filter(name -> !seen.add(name)).distinct().forEach(name ->
-                errors.add(new FieldError(name, "appears more than once in the header line")));
+                errors.add(new FieldError(name, RuleCode.IMPORT_HEADER_DUPLICATE)));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -142,7 +146,7 @@ public class ImportService {
     }
 
     /** Adds each row's result to {@code results} as soon as the row is done, so a run that stops half-way can be logged. */
-    private void writeEach(Caller caller, List<ImportRow> rows, List<RowResult> results) {
+    private void writeEach(Caller caller, List<ImportRow> rows, List<RowResult> results, ImportTexts texts) {
         Map<String, RowResult> earlier = new HashMap<>();
         for (ImportRow row : rows) {
             RowResult result = earlierDuplicate(row, earlier).orElseGet(() -> {
@@ -155,9 +159,9 @@ public class ImportService {
                         return storedDuplicate(row).orElseGet(() -> write(caller, row));
                     });
                 } catch (RegistryException e) {
-                    return RowResult.error(row, inColumns(e));
+                    return RowResult.error(row, inColumns(e, texts));
                 } catch (RuntimeException e) {
-                    return RowResult.error(row, unexpected(row, e));
+                    return RowResult.error(row, unexpected(row, e, texts));
                 }
             });
             remember(row, result, earlier);
@@ -166,7 +170,7 @@ public class ImportService {
     }
 
     /** Every row in one transaction; a row that fails while being written rolls back all of them. */
-    private List<RowResult> writeAll(Caller caller, List<ImportRow> rows) {
+    private List<RowResult> writeAll(Caller caller, List<ImportRow> rows, ImportTexts texts) {
         try {
             return transactions.executeWrite(status -> {
                 imports.lockImports();
@@ -178,9 +182,9 @@ public class ImportService {
                         result = earlierDuplicate(row, earlier).or(() -> storedDuplicate(row))
                                 .orElseGet(() -> write(caller, row));
                     } catch (RegistryException e) {
-                        throw new RowFailed(row, inColumns(e));
+                        throw new RowFailed(row, inColumns(e, texts));
                     } catch (RuntimeException e) {
-                        throw new RowFailed(row, unexpected(row, e));
+                        throw new RowFailed(row, unexpected(row, e, texts));
                     }
                     remember(row, result, earlier);
                     results.add(result);
@@ -248,22 +252,20 @@ public class ImportService {
      * The row's error for a failure nobody foresaw (its transaction is rolled back). A database out
      * of reach is no row's fault: it stops the import, which then answers 503 like any request.
      */
-    private static List<FieldError> unexpected(ImportRow row, RuntimeException e) {
+    private static List<FieldError> unexpected(ImportRow row, RuntimeException e, ImportTexts texts) {
         if (UnexpectedErrorHandler.databaseUnreachable(e)) {
             throw e;
         }
         LOG.error("Import row {} (line {}) failed unexpectedly", row.source().number(), row.source().line(), e);
-        return UNEXPECTED;
+        return List.of(texts.rule(new FieldError("row", RuleCode.IMPORT_ROW_FAILED)));
     }
 
     /** A refusal raised while writing, with the rules' field names turned into the file's column names. */
-    private static List<FieldError> inColumns(RegistryException e) {
+    private static List<FieldError> inColumns(RegistryException e, ImportTexts texts) {
         if (e.errors().isEmpty()) {
-            return List.of(new FieldError("row", e.getMessage()));
+            return List.of(texts.rule(new FieldError("row", RuleCode.IMPORT_ROW_REFUSED, e.getMessage())));
         }
-        return e.errors().stream().map(error -> new FieldError(ImportColumn.ofField(error.field())
-                        .map(ImportColumn::header).orElse(error.field()), ImportColumn.inColumnNames(error.message())))
-                .toList();
+        return e.errors().stream().map(error -> texts.rule(ImportColumn.inColumns(error))).toList();
     }
 
     /** Logs a run that stopped half-way with the rows done so far; a failure to log does not hide why it stopped. */

@@ -10,11 +10,11 @@ public final class BadRequest extends RegistryException {
 
     public BadRequest(List<FieldError> errors) {
         super("The request could not be read: " + errors.stream()
-                .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), errors);
+                .map(FieldError::field).collect(Collectors.joining(", ")) + ".", errors);
     }
 
-    public BadRequest(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    public BadRequest(String field, RuleCode rule, Object... arguments) {
+        this(List.of(new FieldError(field, rule, arguments)));
     }
 
     @Override

@@ -11,8 +11,8 @@ public final class InvalidInput extends RegistryException {
         super("The input breaks " + errors.size() + (errors.size() == 1 ? " rule." : " rules."), errors);
     }
 
-    public static InvalidInput of(String field, String message) {
-        return new InvalidInput(List.of(new FieldError(field, message)));
+    public static InvalidInput of(String field, RuleCode rule, Object... arguments) {
+        return new InvalidInput(List.of(new FieldError(field, rule, arguments)));
     }
 
     @Override

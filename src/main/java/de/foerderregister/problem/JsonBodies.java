@@ -30,14 +30,14 @@ public class JsonBodies {
 
     public <T> T read(JsonNode body, Class<T> type) {
         if (!body.isObject()) {
-            throw new BadRequest("body", "must be a JSON object");
+            throw new BadRequest("body", RuleCode.JSON_OBJECT);
         }
         try {
             return json.readValueFromTree(body, type);
         } catch (IOException | RuntimeException e) {
             List<FieldError> errors = new ArrayList<>();
             diagnose(body, Argument.of(type), "", errors);
-            throw new BadRequest(errors.isEmpty() ? List.of(new FieldError("body", "does not have the expected structure")) : errors);
+            throw new BadRequest(errors.isEmpty() ? List.of(new FieldError("body", RuleCode.JSON_STRUCTURE)) : errors);
         }
     }
 
@@ -45,7 +45,7 @@ public class JsonBodies {
         Optional<? extends BeanIntrospection<?>> introspection = BeanIntrospector.SHARED.findIntrospection(type.getType());
         if (introspection.isPresent()) {
             if (!node.isObject()) {
-                errors.add(new FieldError(path, "must be a JSON object"));
+                errors.add(new FieldError(path, RuleCode.JSON_OBJECT));
                 return;
             }
             for (BeanProperty<?, ?> property : introspection.get().getBeanProperties()) {
@@ -56,7 +56,7 @@ public class JsonBodies {
             }
         } else if (Collection.class.isAssignableFrom(type.getType())) {
             if (!node.isArray()) {
-                errors.add(new FieldError(path, "must be a JSON array"));
+                errors.add(new FieldError(path, RuleCode.JSON_ARRAY));
                 return;
             }
             Argument<?> element = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
@@ -67,7 +67,7 @@ public class JsonBodies {
             try {
                 json.readValueFromTree(node, type);
             } catch (IOException | RuntimeException e) {
-                errors.add(new FieldError(path, UnreadableInputHandlers.expectation(type)));
+                errors.add(UnreadableInputHandlers.expectation(path, type));
             }
         }
     }

@@ -23,6 +23,10 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
         return new Problem(URI.create("about:blank"), status.getReason(), status.getCode(), detail, List.copyOf(errors), null);
     }
 
+    public Problem withErrors(List<FieldError> rendered) {
+        return new Problem(type, title, status, detail, List.copyOf(rendered), allowedStatuses);
+    }
+
     public Problem withAllowedStatuses(List<String> statuses) {
         return new Problem(type, title, status, detail, errors, List.copyOf(statuses));
     }

@@ -1,5 +1,6 @@
 package de.foerderregister.problem;
 
+import de.foerderregister.system.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -17,13 +18,19 @@ public class RegistryExceptionHandler implements ExceptionHandler<RegistryExcept
     /** Refused authorisations go to a logger of their own, so operators can watch and alert on them. */
     static final Logger REFUSALS = LoggerFactory.getLogger("de.foerderregister.security.refusals");
 
+    private final Messages messages;
+
+    public RegistryExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, RegistryException exception) {
         if (exception instanceof Forbidden) {
             REFUSALS.warn("403 for {} on {} {}: {}", who(request), request.getMethod(), request.getPath(),
                     exception.getMessage());
         }
-        MutableHttpResponse<Problem> response = ProblemResponses.respond(exception.toProblem());
+        MutableHttpResponse<Problem> response = ProblemResponses.respond(exception.toProblem(), messages, request);
         // a refusal for load or rate, not for the request: say when to come back
         exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, wait.toSeconds()))));

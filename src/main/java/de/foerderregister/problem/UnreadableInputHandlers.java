@@ -1,5 +1,6 @@
 package de.foerderregister.problem;
 
+import de.foerderregister.system.Messages;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -26,38 +27,38 @@ public class UnreadableInputHandlers {
 
     @Singleton
     @Replaces(JsonExceptionHandler.class)
-    ExceptionHandler<JsonSyntaxException, HttpResponse<Problem>> malformedJson() {
-        return (request, exception) ->
-                ProblemResponses.respond(new BadRequest(List.of(new FieldError("body", "is not well-formed JSON"))).toProblem());
+    ExceptionHandler<JsonSyntaxException, HttpResponse<Problem>> malformedJson(Messages messages) {
+        return (request, exception) -> ProblemResponses.respond(
+                new BadRequest("body", RuleCode.JSON_MALFORMED).toProblem(), messages, request);
     }
 
     @Singleton
     @Replaces(ConversionErrorHandler.class)
-    ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> unconvertible() {
-        return (request, exception) -> ProblemResponses.respond(new BadRequest(
-                exception.getArgument().getName(), expectation(exception.getArgument())).toProblem());
+    ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> unconvertible(Messages messages) {
+        return (request, exception) -> ProblemResponses.respond(new BadRequest(List.of(
+                expectation(exception.getArgument().getName(), exception.getArgument()))).toProblem(), messages, request);
     }
 
-    static String expectation(Argument<?> type) {
+    static FieldError expectation(String field, Argument<?> type) {
         Class<?> javaType = type.getType();
         if (javaType.isEnum()) {
-            return "must be one of " + Arrays.toString(javaType.getEnumConstants());
+            return new FieldError(field, RuleCode.VALUE_ONE_OF, Arrays.toString(javaType.getEnumConstants()));
         }
         if (javaType == LocalDate.class) {
-            return "must be a date in the form YYYY-MM-DD";
+            return new FieldError(field, RuleCode.VALUE_DATE);
         }
         if (javaType == BigDecimal.class) {
-            return "must be a decimal number such as 1011500.00";
+            return new FieldError(field, RuleCode.VALUE_DECIMAL);
         }
         if (javaType == Integer.class || javaType == int.class || javaType == Long.class || javaType == long.class) {
-            return "must be a whole number";
+            return new FieldError(field, RuleCode.VALUE_WHOLE_NUMBER);
         }
         if (javaType == Boolean.class || javaType == boolean.class) {
-            return "must be true or false";
+            return new FieldError(field, RuleCode.VALUE_BOOLEAN);
         }
         if (javaType == String.class) {
-            return "must be a text";
+            return new FieldError(field, RuleCode.VALUE_TEXT);
         }
-        return "has a value of the wrong type";
+        return new FieldError(field, RuleCode.VALUE_TYPE);
     }
 }

@@ -1,6 +1,7 @@
 package de.foerderregister.report;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 /** {@code ?delimiter=}: ';' (German Excel, the default) or ','. */
@@ -16,6 +17,6 @@ public final class CsvDelimiter {
         if (value.equals(",")) {
             return ',';
         }
-        throw new BadRequest("delimiter", "must be ';' or ','");
+        throw new BadRequest("delimiter", RuleCode.REPORT_DELIMITER);
     }
 }

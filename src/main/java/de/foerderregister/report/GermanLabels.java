@@ -6,26 +6,23 @@ import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
+import de.foerderregister.system.Messages;
 
-/** The words of the minutes for the registry's closed sets, as official documents print them. */
+/**
+ * The words for the registry's closed sets as official documents print them: the German texts of
+ * the message bundle, the same the pages show, so a report and a page never name a status differently.
+ */
 final class GermanLabels {
 
     private GermanLabels() {
     }
 
     static String of(Status status) {
-        return switch (status) {
-            case DRAFT -> "Entwurf";
-            case SUBMITTED -> "eingereicht";
-            case RETURNED -> "zur Überarbeitung zurückgegeben";
-            case APPROVED -> "genehmigt";
-            case REJECTED -> "abgelehnt";
-            case WITHDRAWN -> "zurückgezogen";
-        };
+        return Messages.german("status." + status.name());
     }
 
     static String of(ApplicationType type) {
-        return type.germanName() + " (" + type.abbreviation() + ")";
+        return type.germanLabel();
     }
 
     static String of(FundingSource source) {
@@ -33,37 +30,14 @@ final class GermanLabels {
     }
 
     static String of(AuditAction action) {
-        return switch (action) {
-            case CREATED -> "angelegt";
-            case IMPORTED -> "importiert";
-            case UPDATED -> "bearbeitet";
-            case SUBMITTED -> "eingereicht";
-            case WITHDRAWN -> "zurückgezogen";
-            case DECIDED -> "entschieden";
-            case AMENDED -> "Änderung wirksam";
-            case AMENDMENT_PROPOSED -> "Änderung vorgeschlagen";
-            case AMENDMENT_CONFIRMED -> "Änderung bestätigt";
-            case AMENDMENT_DECLINED -> "Änderung abgelehnt";
-            case USER_CREATED -> "Konto angelegt";
-            case USER_CHANGED -> "Konto geändert";
-            case PASSWORD_RESET -> "Passwort zurückgesetzt";
-            case PASSWORD_CHANGED -> "Passwort geändert";
-        };
+        return Messages.german("audit." + action.name());
     }
 
     static String of(Outcome outcome) {
-        return switch (outcome) {
-            case APPROVED -> "genehmigt";
-            case REJECTED -> "abgelehnt";
-            case RETURNED -> "zurückgegeben";
-        };
+        return Messages.german("outcome." + outcome.name());
     }
 
     static String of(DecisionKind kind) {
-        return switch (kind) {
-            case RESOLUTION -> "Beschluss";
-            case RECORD_NOTE -> "Protokollnotiz";
-            case FOLLOW_UP -> "Folgeauftrag";
-        };
+        return Messages.german("kind." + kind.name());
     }
 }

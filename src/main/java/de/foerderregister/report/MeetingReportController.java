@@ -1,6 +1,7 @@
 package de.foerderregister.report;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -34,7 +35,7 @@ public class MeetingReportController {
                                                    @Nullable @QueryValue String format,
                                                    @Nullable @QueryValue String delimiter) {
         if (meetingDate == null) {
-            throw new BadRequest("meetingDate", "is required, as YYYY-MM-DD");
+            throw new BadRequest("meetingDate", RuleCode.REPORT_MEETING_DATE);
         }
         return reports.decisionList(caller, meetingDate, ReportFormat.of(format, FORMATS), CsvDelimiter.of(delimiter))
                 .response();

@@ -1,6 +1,7 @@
 package de.foerderregister.report;
 
 import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
@@ -40,7 +41,7 @@ public enum ReportFormat {
         return Arrays.stream(values())
                 .filter(format -> format.extension().equalsIgnoreCase(value.strip()) && allowed.contains(format))
                 .findFirst()
-                .orElseThrow(() -> new BadRequest("format", "must be one of "
-                        + allowed.stream().map(ReportFormat::extension).toList()));
+                .orElseThrow(() -> new BadRequest("format", RuleCode.REPORT_FORMAT,
+                        allowed.stream().map(ReportFormat::extension).toList()));
     }
 }

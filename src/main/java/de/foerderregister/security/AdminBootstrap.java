@@ -1,5 +1,6 @@
 package de.foerderregister.security;
 
+import de.foerderregister.system.Messages;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * The first administrator. There are no default passwords: it takes REGISTRY_ADMIN_PASSWORD,
@@ -27,13 +29,15 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
     private final UserRepository users;
     private final UserService userService;
     private final PasswordRules rules;
+    private final Messages messages;
     private final String configuredPassword;
 
-    public AdminBootstrap(UserRepository users, UserService userService, PasswordRules rules,
+    public AdminBootstrap(UserRepository users, UserService userService, PasswordRules rules, Messages messages,
                           @Nullable @Value("${registry.admin.password:}") String configuredPassword) {
         this.users = users;
         this.userService = userService;
         this.rules = rules;
+        this.messages = messages;
         this.configuredPassword = configuredPassword;
     }
 
@@ -43,7 +47,8 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         // checked even when the account exists: a weak configured password is a mistake to show, not to keep
         if (!generated) {
             rules.check("REGISTRY_ADMIN_PASSWORD", ADMIN_USERNAME, configuredPassword).ifPresent(broken -> {
-                throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD " + broken.message()
+                throw new ConfigurationException("REGISTRY_ADMIN_PASSWORD "
+                        + broken.worded(messages, Locale.ENGLISH).message()
                         + ": choose another one for the administrator account '" + ADMIN_USERNAME + "'");
             });
         }

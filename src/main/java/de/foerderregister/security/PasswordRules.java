@@ -1,6 +1,7 @@
 package de.foerderregister.security;
 
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.RuleCode;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 import jakarta.inject.Singleton;
 
@@ -31,26 +32,26 @@ public class PasswordRules {
 
     /** The first rule the password breaks, as a field error, or empty when it meets them all. */
     public Optional<FieldError> check(String field, String username, String password) {
-        return brokenRule(username, password).map(message -> new FieldError(field, message));
+        return brokenRule(field, username, password);
     }
 
-    private Optional<String> brokenRule(String username, String password) {
+    private Optional<FieldError> brokenRule(String field, String username, String password) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("is required");
+            return Optional.of(new FieldError(field, RuleCode.REQUIRED));
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+            return Optional.of(new FieldError(field, RuleCode.TEXT_LENGTH, MIN_LENGTH, MAX_LENGTH));
         }
         if (password.codePoints().distinct().count() == 1) {
-            return Optional.of("must not be one character repeated");
+            return Optional.of(new FieldError(field, RuleCode.PASSWORD_REPEATED));
         }
         String normalised = normalise(password);
         if (username != null && !username.isBlank() && normalised.contains(normalise(username))) {
-            return Optional.of("must not contain the username");
+            return Optional.of(new FieldError(field, RuleCode.PASSWORD_USERNAME));
         }
         if (isCommon(normalised)) {
-            return Optional.of("is a commonly used password (or one with only digits or symbols added)");
+            return Optional.of(new FieldError(field, RuleCode.PASSWORD_COMMON));
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.NotFound;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -90,8 +91,7 @@ public class UserService {
     public UserAccount createAccount(UserCommand command) {
         List<FieldError> errors = new ArrayList<>();
         if (command.username() == null || !USERNAME.matcher(command.username()).matches()) {
-            errors.add(new FieldError("username",
-                    "must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError("username", RuleCode.ACCOUNT_USERNAME));
         }
         rules.check("password", command.username(), command.password()).ifPresent(errors::add);
         roleAndState(command.role(), command.state()).ifPresent(errors::add);
@@ -120,7 +120,7 @@ public class UserService {
         List<FieldError> errors = new ArrayList<>();
         roleAndState(role, state).ifPresent(errors::add);
         if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
-            errors.add(new FieldError("email", "must be an e-mail address such as name@example.org"));
+            errors.add(new FieldError("email", RuleCode.ACCOUNT_EMAIL));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -163,14 +163,14 @@ public class UserService {
         LoginThrottle.Reservation attempt = throttle.reserve(caller.username(), clientAddress);
         UserAccount before = locked(caller.username());
         if (!hasher.matches(current, before.passwordHash())) {
-            throw InvalidInput.of("currentPassword", "does not match the current password");
+            throw InvalidInput.of("currentPassword", RuleCode.PASSWORD_WRONG);
         }
         throttle.succeeded(attempt);
         rules.check("newPassword", caller.username(), command.newPassword()).ifPresent(error -> {
             throw new InvalidInput(List.of(error));
         });
         if (hasher.matches(command.newPassword(), before.passwordHash())) {
-            throw InvalidInput.of("newPassword", "must differ from the current password");
+            throw InvalidInput.of("newPassword", RuleCode.PASSWORD_UNCHANGED);
         }
         users.update(withPassword(before, command.newPassword()));
         audit.recordAccount(caller.username(), caller, AuditAction.PASSWORD_CHANGED, List.of());
@@ -198,11 +198,11 @@ public class UserService {
 
     private static Optional<FieldError> roleAndState(@Nullable Role role, @Nullable StateCode state) {
         if (role == null) {
-            return Optional.of(new FieldError("role", "is required"));
+            return Optional.of(new FieldError("role", RuleCode.REQUIRED));
         } else if (role == Role.STATE && state == null) {
-            return Optional.of(new FieldError("state", "is required for a STATE user"));
+            return Optional.of(new FieldError("state", RuleCode.ACCOUNT_STATE_REQUIRED));
         } else if (role != Role.STATE && state != null) {
-            return Optional.of(new FieldError("state", "is only allowed for a STATE user"));
+            return Optional.of(new FieldError("state", RuleCode.ACCOUNT_STATE_ONLY));
         }
         return Optional.empty();
     }

@@ -15,6 +15,7 @@ import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -265,11 +266,11 @@ public class ApplicationPages {
             try {
                 year = Integer.valueOf(parts[0].strip());
             } catch (NumberFormatException e) {
-                input.errors.add(new FieldError("annualPlan", "ui.error.planLine"));
+                input.errors.add(new FieldError("annualPlan", RuleCode.FORM_PLAN_LINE));
             }
             BigDecimal amount = parts.length == 2 ? input.amount("annualPlan", parts[1]) : null;
             if (parts.length != 2) {
-                input.errors.add(new FieldError("annualPlan", "ui.error.planLine"));
+                input.errors.add(new FieldError("annualPlan", RuleCode.FORM_PLAN_LINE));
             }
             plan.add(new AnnualPlanEntry(year, amount));
         }

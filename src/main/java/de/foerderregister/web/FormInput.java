@@ -1,6 +1,7 @@
 package de.foerderregister.web;
 
 import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.system.GermanNotation;
 import io.micronaut.core.annotation.Nullable;
 
@@ -50,7 +51,7 @@ final class FormInput {
         }
         LocalDate date = GermanNotation.readDate(value);
         if (date == null) {
-            errors.add(new FieldError(field, "ui.error.date"));
+            errors.add(new FieldError(field, RuleCode.FORM_DATE));
         }
         return date;
     }
@@ -64,7 +65,7 @@ final class FormInput {
     @Nullable BigDecimal amount(String field, String value) {
         BigDecimal amount = GermanNotation.readAmount(value);
         if (amount == null) {
-            errors.add(new FieldError(field, "ui.error.amount"));
+            errors.add(new FieldError(field, RuleCode.FORM_AMOUNT));
         }
         return amount;
     }
@@ -77,7 +78,7 @@ final class FormInput {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "ui.error.choice"));
+            errors.add(new FieldError(field, RuleCode.FORM_CHOICE));
             return null;
         }
     }

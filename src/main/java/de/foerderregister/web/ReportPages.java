@@ -6,6 +6,7 @@ import de.foerderregister.application.Status;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.report.ApplicationLists;
 import de.foerderregister.report.BudgetFilter;
 import de.foerderregister.report.BudgetSummary;
@@ -126,7 +127,7 @@ public class ReportPages {
             try {
                 year = Integer.valueOf(yearText.strip());
             } catch (NumberFormatException e) {
-                input.errors.add(new FieldError("year", "ui.error.year"));
+                input.errors.add(new FieldError("year", RuleCode.FORM_YEAR));
             }
         }
         LocalDate asOf = input.date("asOf");

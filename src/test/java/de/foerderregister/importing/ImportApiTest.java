@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -380,6 +381,23 @@ class ImportApiTest {
                 return List.of(result.getInt(1), result.getInt(2), result.getInt(3));
             }
         }
+    }
+
+    @Test
+    void rowErrorsCarryTheRulesCodeAndSpeakGermanWhenAsked() {
+        String marker = api.unique("german");
+        String file = HEADER + "\n" + row("Falsch herum " + marker, "HE", "RI", "2021-06-01", "2021-01-01", "1000.005", "") + "\n";
+        Response imported = api.send("POST", PATH + "?dryRun=true", fitko.token(), file,
+                Map.of("Content-Type", "text/csv", "Accept-Language", "de"));
+        assertEquals(200, imported.status(), imported.body());
+        Map<String, JsonNode> byColumn = new HashMap<>();
+        list(imported.json().get("rows").get(0).get("errors")).forEach(error -> byColumn.put(error.get("field").asText(), error));
+        assertEquals("date.order", byColumn.get("end_date").get("code").asText());
+        assertEquals("start_date", byColumn.get("end_date").get("arguments").get(0).asText(), "the argument names the column");
+        assertEquals("Das Ende darf nicht vor dem Beginn liegen. (Wert: „2021-01-01“)", byColumn.get("end_date").get("message").asText());
+        assertEquals("amount.scale", byColumn.get("requested_amount_eur").get("code").asText());
+        assertEquals("darf höchstens zwei Nachkommastellen haben. (Wert: „1000.005“)",
+                byColumn.get("requested_amount_eur").get("message").asText());
     }
 
     private Response importCsv(Account account, String file, String query) {

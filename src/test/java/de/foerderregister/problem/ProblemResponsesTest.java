@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,6 +122,40 @@ class ProblemResponsesTest {
         Response response = api.post(nw, "/api/applications", Map.of());
         assertProblem(response, 422);
         assertEquals(6, response.json().get("errors").size(), response.body());
+    }
+
+    @Test
+    void fieldErrorsCarryAStableCodeAndTheirArgumentsWordedInTheClientsLanguage() {
+        Map<String, Object> body = api.application(StateCode.NW);
+        body.put("requestedAmount", new BigDecimal("1000.005"));
+        body.put("endDate", "2019-12-31");
+        body.put("startDate", "2020-01-01");
+        Response english = api.post(nw, "/api/applications", body);
+        assertProblem(english, 422);
+        Map<String, JsonNode> byField = byField(english);
+        assertEquals("amount.scale", byField.get("requestedAmount").get("code").asText());
+        assertEquals("must have at most two decimal places", byField.get("requestedAmount").get("message").asText());
+        assertEquals("date.order", byField.get("endDate").get("code").asText());
+        assertEquals("startDate", byField.get("endDate").get("arguments").get(0).asText());
+        assertEquals("must not be before startDate", byField.get("endDate").get("message").asText());
+
+        Response german = api.send("POST", "/api/applications", nw.token(), body,
+                Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"));
+        assertProblem(german, 422);
+        Map<String, JsonNode> germanByField = byField(german);
+        assertEquals("amount.scale", germanByField.get("requestedAmount").get("code").asText());
+        assertEquals("darf höchstens zwei Nachkommastellen haben.", germanByField.get("requestedAmount").get("message").asText());
+        assertEquals("Das Ende darf nicht vor dem Beginn liegen.", germanByField.get("endDate").get("message").asText());
+
+        Response french = api.send("POST", "/api/applications", nw.token(), body,
+                Map.of("Accept-Language", "fr"));
+        assertEquals("must have at most two decimal places", byField(french).get("requestedAmount").get("message").asText());
+    }
+
+    private static Map<String, JsonNode> byField(Response response) {
+        Map<String, JsonNode> errors = new HashMap<>();
+        response.json().get("errors").forEach(error -> errors.put(error.get("field").asText(), error));
+        return errors;
     }
 
     private static void assertProblem(Response response, int status) {

@@ -1,4 +1,7 @@
-package de.foerderregister.system;
+package de.foerderregister.application;
+
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.RuleCode;
 
 import java.util.Optional;
 
@@ -13,21 +16,25 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /** Why the text is refused, or empty when it is fine. */
-    public static Optional<String> refusal(String text) {
+    /** Why the text of the field is refused, or empty when it is fine. */
+    public static Optional<FieldError> refusal(String field, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Optional.of("must not contain an unpaired surrogate (position " + (i + 1) + ")");
+                return Optional.of(new FieldError(field, RuleCode.TEXT_SURROGATE, i + 1));
             } else if (isBidiControl(c)) {
-                return Optional.of(String.format("must not contain the bidirectional control character U+%04X", (int) c));
+                return Optional.of(new FieldError(field, RuleCode.TEXT_BIDI_CONTROL, codePoint(c)));
             } else if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
-                return Optional.of(String.format("must not contain the control character U+%04X", (int) c));
+                return Optional.of(new FieldError(field, RuleCode.TEXT_CONTROL, codePoint(c)));
             }
         }
         return Optional.empty();
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 
     private static boolean isBidiControl(char c) {
