@@ -4,6 +4,7 @@ import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -100,7 +101,11 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void onRecorded(AuditRecorded recorded) {
         if (sinceAnchor.incrementAndGet() % anchorEvery == 0) {
-            scheduler.schedule(Duration.ZERO, this::anchorIfMoved);
+            // not in the committing request's context: the task would inherit its connection, which
+            // is closed by the time the task reads the head ("Connection is closed", now and then)
+            try (PropagatedContext.Scope detached = PropagatedContext.empty().propagate()) {
+                scheduler.schedule(Duration.ZERO, this::anchorIfMoved);
+            }
         }
     }
 
