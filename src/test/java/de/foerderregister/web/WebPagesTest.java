@@ -159,10 +159,12 @@ class WebPagesTest {
         assertEquals(200, english.status(), english.body());
         assertTrue(english.body().contains("<html lang=\"en\""));
         assertTrue(english.body().contains(">Project</label>"), english.body());
+        assertTrue(english.body().contains(">North Rhine-Westphalia</option>"), "states in English too");
         assertTrue(english.setCookies().stream().anyMatch(c -> c.startsWith("FR_LANG=en")));
         assertTrue(session.get("/ui/applications/new").body().contains(">Project</label>"));
         Page german = session.get("/ui/applications/new?lang=de");
         assertTrue(german.body().contains(">Projekt</label>"), german.body());
+        assertTrue(german.body().contains(">Nordrhein-Westfalen</option>"), german.body());
     }
 
     @Test
