@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -21,7 +22,11 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
 
-    boolean existsByApplicationIdAndActorAndActionIn(Long applicationId, String actor, Collection<AuditAction> action);
+    /** Of these applications, the ones whose history shows the actor doing one of the actions: one query for a whole batch. */
+    @Query("""
+            SELECT DISTINCT application_id FROM audit_event
+            WHERE application_id IN (:applicationIds) AND actor = :actor AND action IN (:actions)""")
+    List<Long> findApplicationsActedOn(Collection<Long> applicationIds, String actor, Collection<String> actions);
 
     Optional<String> findKeyIdById(Long id);
 

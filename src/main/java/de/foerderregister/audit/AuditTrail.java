@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +90,11 @@ public class AuditTrail {
         return events.findBySubjectUsernameOrderById(username).stream().map(this::view).toList();
     }
 
-    /** Whether the user did any of these things to the application, as its history records. */
+    /** Of these applications, the ones the user did any of these things to, as their histories record. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean hasActed(long applicationId, String username, Set<AuditAction> actions) {
-        return events.existsByApplicationIdAndActorAndActionIn(applicationId, username, actions);
+    public Set<Long> actedOn(Collection<Long> applicationIds, String username, Set<AuditAction> actions) {
+        return Set.copyOf(events.findApplicationsActedOn(applicationIds, username,
+                actions.stream().map(AuditAction::name).toList()));
     }
 
     /** Verifies the chain against all anchors; see {@link #verify(Instant)}. */

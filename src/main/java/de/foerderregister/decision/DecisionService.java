@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public class DecisionService {
         Checked checked = check(command);
         FundingApplication current = applications.lockForChange(caller, applicationId, expectedVersion,
                 "record decisions", Role.FITKO);
-        if (separateDuties && prepared(caller, current)) {
+        if (separateDuties && !prepared(caller, List.of(current.id())).isEmpty()) {
             throw new Forbidden("You created, edited or submitted application " + applicationId
                     + "; a different FITKO user must decide it.");
         }
@@ -99,8 +100,9 @@ public class DecisionService {
                 checked.note(), clock.instant());
     }
 
-    private boolean prepared(Caller caller, FundingApplication application) {
-        return audit.hasActed(application.id(), caller.username(), PREPARING);
+    /** Of these applications, the ones the caller created, imported, edited or submitted. */
+    private Set<Long> prepared(Caller caller, Collection<Long> applicationIds) {
+        return audit.actedOn(applicationIds, caller.username(), PREPARING);
     }
 
     private static void withinRequest(FundingApplication application, @Nullable BigDecimal approved, String field,
@@ -177,10 +179,11 @@ public class DecisionService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        Set<Long> preparedByCaller = prepared(caller, locked.keySet());
         List<FieldError> prepared = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             FundingApplication application = locked.get(items.get(i).applicationId());
-            if (prepared(caller, application)) {
+            if (preparedByCaller.contains(application.id())) {
                 prepared.add(new FieldError("items[" + i + "].applicationId", RuleCode.BATCH_PREPARED,
                         application.id()));
             }

@@ -21,7 +21,7 @@ import java.io.InputStream;
 /**
  * Reads JSON request bodies into a tree whose numbers with a fraction or exponent are
  * {@link java.math.BigDecimal}s taken from the text. Micronaut Serde's own tree reader makes them
- * {@code double}s, which turns {@code 100.000000000000000001} into 100.0 before any rule sees it;
+ * binary floating-point numbers, which turns {@code 100.000000000000000001} into 100.0 before any rule sees it;
  * amounts must reach {@link JsonBodies} exactly as the client wrote them.
  */
 @Singleton
