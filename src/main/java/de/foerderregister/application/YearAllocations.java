@@ -9,8 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Keeps each application's split over calendar years ({@link YearSplit}) in step with it: written
@@ -32,18 +37,80 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
         this.plans = plans;
     }
 
-    /** The approved amount follows the request's proportions: the plan's shares, or the days. */
+    /**
+     * The approved amount follows the request's proportions (the plan's shares, or the days), plus
+     * what carry-overs moved between the years. Each year's change of the approved share goes into
+     * the source's kept total in year order, so two writers lock the totals in the same order.
+     *
+     * @return the change of the approved share per year, ordered by year; only years that changed
+     * @throws IllegalStateException when the amount split anew no longer covers what was carried out of a year
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(FundingApplication application, List<AnnualPlanEntry> plan) {
+    public SortedMap<Integer, BigDecimal> refresh(FundingApplication application, List<AnnualPlanEntry> plan) {
+        Map<Integer, YearAllocation> before = byYear(allocations.findByApplicationIdForUpdate(application.id()));
         Map<Integer, BigDecimal> requested = YearSplit.split(application.requestedAmount(), application.startDate(),
                 application.endDate(), plan);
         Map<Integer, BigDecimal> approved = YearSplit.split(application.approvedAmount() == null
                 ? Money.exact(BigDecimal.ZERO) : application.approvedAmount(), application.startDate(), application.endDate(), plan);
         List<YearAllocation> rows = new ArrayList<>();
-        requested.forEach((year, part) -> rows.add(new YearAllocation(new YearAllocation.Key(application.id(), year),
-                part, approved.get(year))));
+        requested.forEach((year, part) -> {
+            BigDecimal carried = before.containsKey(year) ? before.get(year).carried() : Money.exact(BigDecimal.ZERO);
+            BigDecimal share = approved.get(year).add(carried);
+            if (share.signum() < 0) {
+                throw new IllegalStateException("application " + application.id() + " carried " + carried.negate()
+                        + " out of " + year + ", more than its new share there");
+            }
+            rows.add(new YearAllocation(new YearAllocation.Key(application.id(), year), part, share, carried));
+        });
         allocations.deleteByApplicationId(application.id());
         allocations.saveAll(rows);
+        return addToTotals(application.fundingSource(), before.values(), rows);
+    }
+
+    /**
+     * Moves part of the approved share of one year into a later one. The caller has checked that
+     * the amount is unpaid and that both years belong to the application.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SortedMap<Integer, BigDecimal> carry(FundingApplication application, int fromYear, int toYear, BigDecimal amount) {
+        List<YearAllocation> before = allocations.findByApplicationIdForUpdate(application.id());
+        List<YearAllocation> after = before.stream().map(row -> {
+            BigDecimal change = row.year() == fromYear ? amount.negate() : row.year() == toYear ? amount : BigDecimal.ZERO;
+            return new YearAllocation(row.key(), row.requested(), row.approved().add(change), row.carried().add(change));
+        }).toList();
+        allocations.deleteByApplicationId(application.id());
+        allocations.saveAll(after);
+        return addToTotals(application.fundingSource(), before, after);
+    }
+
+    /** The approved share of each year, locked against a concurrent change of the application. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SortedMap<Integer, BigDecimal> approvedShares(long applicationId) {
+        SortedMap<Integer, BigDecimal> shares = new TreeMap<>();
+        allocations.findByApplicationIdForUpdate(applicationId).forEach(row -> shares.put(row.year(), row.approved()));
+        return shares;
+    }
+
+    /** A source's approved total of a year with every committed change in it; the row stays locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BigDecimal lockedTotal(FundingSource source, int year) {
+        return allocations.lockedTotal(source.name(), year).orElse(Money.exact(BigDecimal.ZERO));
+    }
+
+    private SortedMap<Integer, BigDecimal> addToTotals(FundingSource source, Collection<YearAllocation> before,
+                                                      Collection<YearAllocation> after) {
+        SortedMap<Integer, BigDecimal> changes = new TreeMap<>();
+        before.forEach(row -> changes.merge(row.year(), row.approved().negate(), BigDecimal::add));
+        after.forEach(row -> changes.merge(row.year(), row.approved(), BigDecimal::add));
+        changes.values().removeIf(change -> change.signum() == 0);
+        changes.forEach((year, change) -> allocations.addToTotal(source.name(), year, change));
+        return Collections.unmodifiableSortedMap(changes);
+    }
+
+    private static Map<Integer, YearAllocation> byYear(List<YearAllocation> rows) {
+        Map<Integer, YearAllocation> byYear = new HashMap<>();
+        rows.forEach(row -> byYear.put(row.year(), row));
+        return byYear;
     }
 
     @Override
