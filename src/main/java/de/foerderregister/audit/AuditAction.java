@@ -13,6 +13,15 @@ public enum AuditAction {
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
     AMENDMENT_DECLINED,
+    /** A payment was requested against a year of the approval (Mittelabruf). */
+    PAYMENT_REQUESTED,
+    PAYMENT_RELEASED,
+    /** Finance booked the payment: paid on a date, under a booking reference. */
+    PAYMENT_PAID,
+    PAYMENT_REJECTED,
+    PAYMENT_CANCELLED,
+    /** Money came back (Rückzahlung). */
+    REPAYMENT_RECORDED,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

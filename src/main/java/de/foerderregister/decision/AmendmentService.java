@@ -7,6 +7,7 @@ import de.foerderregister.application.Money;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.budget.PaymentLimits;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
@@ -43,16 +44,18 @@ public class AmendmentService {
     private final AmendmentReviewRepository reviews;
     private final DecisionLedger ledger;
     private final FourEyesPolicy fourEyes;
+    private final PaymentLimits paymentLimits;
     private final Clock clock;
 
     public AmendmentService(ApplicationService applications, AmendmentRepository amendments,
                             AmendmentReviewRepository reviews, DecisionLedger ledger, FourEyesPolicy fourEyes,
-                            Clock clock) {
+                            PaymentLimits paymentLimits, Clock clock) {
         this.applications = applications;
         this.amendments = amendments;
         this.reviews = reviews;
         this.ledger = ledger;
         this.fourEyes = fourEyes;
+        this.paymentLimits = paymentLimits;
         this.clock = clock;
     }
 
@@ -117,6 +120,8 @@ public class AmendmentService {
         ApplicationView application = applications.saveChange(caller, current,
                 current.amended(needsSecondPair ? previous : gross, now),
                 needsSecondPair ? AuditAction.AMENDMENT_PROPOSED : AuditAction.AMENDED, details(amendment));
+        // an amount or share cut below what payments hold is refused, and all of the above rolled back
+        paymentLimits.requireCovered(applicationId);
         return new AmendmentOutcome(AmendmentView.of(amendment, null), application);
     }
 
@@ -146,6 +151,7 @@ public class AmendmentService {
         ApplicationView application = applications.saveChange(caller, current, current.amended(approved, now),
                 outcome == ReviewOutcome.CONFIRMED ? AuditAction.AMENDMENT_CONFIRMED : AuditAction.AMENDMENT_DECLINED,
                 details);
+        paymentLimits.requireCovered(applicationId);
         return new AmendmentOutcome(AmendmentView.of(amendment, review), application);
     }
 
