@@ -13,6 +13,9 @@ public interface YearAllocationRepository extends GenericRepository<YearAllocati
 
     <S extends YearAllocation> List<S> saveAll(Iterable<S> allocations);
 
+    @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year")
+    List<YearAllocation> findByApplicationId(long applicationId);
+
     @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year FOR UPDATE")
     List<YearAllocation> findByApplicationIdForUpdate(long applicationId);
 
