@@ -49,17 +49,17 @@ class PaymentSteps {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
-    /** An application of the state over the given years, each year's plan the given amount, approved as requested. */
-    long approvedOver(Account fitko, StateCode state, int firstYear, int lastYear, String perYear) {
+    /** An application of the state whose plan gives each year from {@code firstYear} on its amount, approved as requested. */
+    long approvedOver(Account fitko, StateCode state, int firstYear, String... perYear) {
         Map<String, Object> body = api.application(state);
         List<Map<String, Object>> plan = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (int year = firstYear; year <= lastYear; year++) {
-            plan.add(Map.of("year", year, "amount", perYear));
-            total = total.add(new BigDecimal(perYear));
+        for (int i = 0; i < perYear.length; i++) {
+            plan.add(Map.of("year", firstYear + i, "amount", perYear[i]));
+            total = total.add(new BigDecimal(perYear[i]));
         }
         body.put("startDate", firstYear + "-01-01");
-        body.put("endDate", lastYear + "-12-31");
+        body.put("endDate", (firstYear + perYear.length - 1) + "-12-31");
         body.put("requestedAmount", total.toPlainString());
         body.put("annualPlan", plan);
         return api.approved(fitko, body, total.toPlainString());
