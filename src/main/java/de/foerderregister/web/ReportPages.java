@@ -3,10 +3,8 @@ package de.foerderregister.web;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
-import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
-import de.foerderregister.problem.RuleCode;
 import de.foerderregister.report.ApplicationLists;
 import de.foerderregister.report.BudgetFilter;
 import de.foerderregister.report.BudgetSummary;
@@ -66,8 +64,7 @@ public class ReportPages {
     @Get
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> reports(HttpRequest<?> request, Caller caller) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         Map<String, Object> model = pages.model(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
@@ -92,8 +89,7 @@ public class ReportPages {
 
     @Get("/budget-summary.{format}")
     public HttpResponse<?> budgetSummary(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
@@ -103,8 +99,7 @@ public class ReportPages {
 
     @Get("/application-list.{format}")
     public HttpResponse<?> applicationList(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         StateCode state = input.choice("ownerState", StateCode.class);
         FundingSource source = input.choice("fundingSource", FundingSource.class);
         Status status = input.choice("status", Status.class);
@@ -121,15 +116,7 @@ public class ReportPages {
     }
 
     private static BudgetFilter filter(FormInput input) {
-        Integer year = null;
-        String yearText = input.text("year");
-        if (yearText != null) {
-            try {
-                year = Integer.valueOf(yearText.strip());
-            } catch (NumberFormatException e) {
-                input.errors.add(new FieldError("year", RuleCode.FORM_YEAR));
-            }
-        }
+        Integer year = input.year("year");
         LocalDate asOf = input.date("asOf");
         return new BudgetFilter(year, input.choice("fundingSource", FundingSource.class), input.choice("status", Status.class),
                 input.choice("ownerState", StateCode.class), asOf);

@@ -5,6 +5,7 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
@@ -83,7 +84,8 @@ class MessagesSyncTest {
             "source.", FundingSource.class,
             "state.", StateCode.class,
             "role.", Role.class,
-            "amendmentState.", AmendmentView.State.class);
+            "amendmentState.", AmendmentView.State.class,
+            "paymentStatus.", PaymentStatus.class);
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {
