@@ -115,14 +115,17 @@ class MessagesSyncTest {
         Messages messages = new Messages();
         Properties english = load(ENGLISH);
         for (RuleCode rule : RuleCode.values()) {
-            Object[] arguments = {"first", "second", "third"};
+            Object[] arguments = {"first", "second", "third", "fourth", "fifth"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
-            assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
-                            .replace("''", "'"),
-                    new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
+            String expected = english.getProperty(rule.messageKey()).replace("''", "'");
+            for (int i = 0; i < arguments.length; i++) {
+                expected = expected.replace("{" + i + "}", arguments[i].toString());
+            }
+            assertEquals(expected, new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(),
+                    rule.code());
         }
     }
 
