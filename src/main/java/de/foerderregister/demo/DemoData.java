@@ -8,6 +8,11 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.budget.EnvelopeCommand;
 import de.foerderregister.budget.Envelopes;
+import de.foerderregister.budget.BookingCommand;
+import de.foerderregister.budget.Payment;
+import de.foerderregister.budget.PaymentCommand;
+import de.foerderregister.budget.PaymentService;
+import de.foerderregister.budget.YearFigures;
 import de.foerderregister.db.EmbeddedMariaDb;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentService;
@@ -43,8 +48,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,10 +60,12 @@ import java.util.Optional;
  * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
  * invented), and examples marked "Beispiel" in the title so that each role finds work on its first
  * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
- * user, a meeting that decided several at once. Every example goes the way the registry's rules
- * demand: a state files it, a FITKO user who did not prepare it decides. Finance has set example
- * envelopes for both budgets and the demo's years first, which the approvals fit into. The demo
- * passwords are kept in the registry home, readable by the service account only.
+ * user, a meeting that decided several at once, the minutes' Digitales Schulzeugnis paid out in
+ * three tranches, a payment request for FITKO to release and a released one for finance to book.
+ * Every example goes the way the registry's rules demand: a state files it, a FITKO user who did
+ * not prepare it decides or releases. Finance has set example envelopes for both budgets and the
+ * demo's years first, which the approvals fit into. The demo passwords are kept in the registry
+ * home, readable by the service account only.
  */
 @Singleton
 @Order(2)
@@ -103,6 +112,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final AmendmentService amendments;
     private final Envelopes envelopes;
     private final boolean withEnvelopes;
+    private final PaymentService payments;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
@@ -112,7 +122,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
      */
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
                     DecisionService decisions, AmendmentService amendments, Envelopes envelopes,
-                    @Value("${registry.demo-data.envelopes}") boolean withEnvelopes,
+                    @Value("${registry.demo-data.envelopes}") boolean withEnvelopes, PaymentService payments,
                     @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
@@ -121,6 +131,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         this.amendments = amendments;
         this.envelopes = envelopes;
         this.withEnvelopes = withEnvelopes;
+        this.payments = payments;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -163,7 +174,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                     new EnvelopeCommand(new BigDecimal(envelope.amount()), ENVELOPE_REASON, null)));
         }
         Caller fitko = new Caller("fitko", Role.FITKO, null);
-        int loaded = 0;
+        Map<String, Long> minutes = new HashMap<>();
         for (CSVRecord row : minutesTable()) {
             if ("complete".equals(row.get("source_quality"))) {
                 // the state files, FITKO decides: nobody decides what they prepared
@@ -172,12 +183,45 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 ApplicationView created = applications.create(applicant, command(row));
                 ApplicationView submitted = applications.submit(applicant, created.id(), created.version());
                 decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
-                loaded++;
+                minutes.put(row.get("title"), created.id());
             }
         }
         int examples = loadExamples();
-        LOG.info("Loaded the demo data: {} accounts, {} envelopes, {} applications from the minutes of 19.01.2021"
-                + " and {} examples", ACCOUNTS.size(), withEnvelopes ? ENVELOPES.size() : 0, loaded, examples);
+        int paymentCount = loadPayments(minutes);
+        LOG.info("Loaded the demo data: {} accounts, {} envelopes, {} applications from the minutes of 19.01.2021,"
+                + " {} examples and {} payments", ACCOUNTS.size(), withEnvelopes ? ENVELOPES.size() : 0, minutes.size(),
+                examples, paymentCount);
+    }
+
+    /**
+     * The minutes' Digitales Schulzeugnis paid out in three tranches, each year's approved share;
+     * the 2020 tranche was paid after the approval of January 2021. Then one request of the
+     * Heilberufsausweis for FITKO to release and one released for finance to book. Answers how many
+     * payments it made.
+     */
+    private int loadPayments(Map<String, Long> minutes) {
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        Caller finance = new Caller("finanz", Role.FINANCE, null);
+        long schulzeugnis = minutes.get("Digitales Schulzeugnis");
+        List<String> paidOn = List.of("2021-02-15", "2021-07-01", "2022-03-15");
+        List<String> references = List.of("HKR-2021-000417", "HKR-2021-001208", "HKR-2022-000356");
+        List<YearFigures> years = payments.overview(fitko, schulzeugnis).years();
+        for (int i = 0; i < years.size(); i++) {
+            YearFigures year = years.get(i);
+            Payment requested = payments.request(applicant(StateCode.ST), schulzeugnis, new PaymentCommand(
+                    year.approved(), year.year(), "Tranche " + (i + 1) + " von 3: Ausgaben des Jahres " + year.year()));
+            Payment released = payments.release(fitko, schulzeugnis, requested.id(), requested.version());
+            payments.pay(finance, schulzeugnis, released.id(), released.version(),
+                    new BookingCommand(LocalDate.parse(paidOn.get(i)), references.get(i)));
+        }
+        long heilberufsausweis = minutes.get("Elektronischer Heilberufsausweis");
+        Caller nw = applicant(StateCode.NW);
+        Payment toBook = payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("1000000.00"), 2021,
+                "Abschlag für die Pilotierung in den Kammerbezirken"));
+        payments.release(fitko, heilberufsausweis, toBook.id(), toBook.version());
+        payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("400000.00"), 2021,
+                "Abschlag für den Rollout"));
+        return years.size() + 2;
     }
 
     /** Answers how many example applications it filed. */
