@@ -157,16 +157,16 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 "2021-05-01", "2023-04-30", "1200000.00");
         decisions.decide(fitko, returned.id(), returned.version(), new DecisionCommand(Outcome.RETURNED, null,
                 "Abteilungsleiterrunde", LocalDate.of(2021, 3, 2), "TOP 05", DecisionKind.RECORD_NOTE,
-                "Bitte den Kostenplan nach Haushaltsjahren aufschlüsseln."));
+                "Bitte den Kostenplan nach Haushaltsjahren aufschlüsseln.", null));
 
         // approved as requested, then raised by a quarter: beyond 10 %, so only proposed until fitko2 confirms it
         ApplicationView amended = submitted(StateCode.SN, "Digitale Kfz-Zulassung", ApplicationType.STANDARD,
                 "2021-03-01", "2022-06-30", "800000.00");
         ApplicationView approved = decisions.decide(fitko, amended.id(), amended.version(), new DecisionCommand(
                 Outcome.APPROVED, amended.requestedAmount(), "Abteilungsleiterrunde", LocalDate.of(2021, 2, 16), "TOP 03",
-                DecisionKind.RESOLUTION, null));
+                DecisionKind.RESOLUTION, null, null));
         amendments.amend(fitko, approved.id(), approved.version(), new AmendmentCommand(new BigDecimal("1000000.00"),
-                null, "Ausweitung auf zwei weitere Landkreise", "Abteilungsleiterrunde", LocalDate.of(2021, 6, 15), "TOP 04"));
+                null, "Ausweitung auf zwei weitere Landkreise", "Abteilungsleiterrunde", LocalDate.of(2021, 6, 15), "TOP 04", null));
 
         // one meeting, several decisions, recorded as one batch by the other FITKO user
         List<ApplicationView> agenda = List.of(
@@ -182,7 +182,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                         new BatchCommand.Item(agenda.get(1).id(), Outcome.APPROVED, new BigDecimal("1500000.00"),
                                 "Bewilligt für die erste Ausbaustufe"),
                         new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
-                                "Kein länderübergreifender Nutzen erkennbar"))));
+                                "Kein länderübergreifender Nutzen erkennbar")), null));
         // the queue's, the returned, the amended, and the meeting's
         return 3 + agenda.size();
     }
@@ -211,7 +211,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     /** The minutes record the approval, not an amount apart from the one requested. */
     private static DecisionCommand decision(CSVRecord row, BigDecimal requested) {
         return new DecisionCommand(Outcome.valueOf(row.get("status")), requested, row.get("decision_body"),
-                LocalDate.parse(row.get("decision_date")), row.get("agenda_item"), DecisionKind.RESOLUTION, null);
+                LocalDate.parse(row.get("decision_date")), row.get("agenda_item"), DecisionKind.RESOLUTION, null, null);
     }
 
     private static List<CSVRecord> minutesTable() {

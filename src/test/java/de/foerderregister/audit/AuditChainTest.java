@@ -266,7 +266,8 @@ class AuditChainTest {
                 AuditEvent event = original.get(i);
                 String changes = i == 0 ? event.changes().replace("1011500.00", "9011500.00") : event.changes();
                 AuditEvent forged = new AuditEvent(event.id(), event.applicationId(), event.occurredAt(), event.actor(),
-                        event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername());
+                        event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername(),
+                        event.subjectEnvelope());
                 String[] sealed = forgery.of(forged, previous);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_event SET changes = ?, key_id = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
