@@ -1,0 +1,225 @@
+package de.foerderregister.web;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Role;
+import de.foerderregister.web.WebSession.Page;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The budget pages over plain HTTP: the envelope page with its figures, chart and finance's form
+ * (the shortfall of lowering below what is committed, and the reason to exceed it), and FITKO's
+ * carry-over on an application's page. Every test works in years of its own
+ * ({@link TestApi#unusedYears}): envelopes are global per funding source and year.
+ */
+@MicronautTest(transactional = false)
+class BudgetPagesTest {
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    EmbeddedServer server;
+
+    WebSession loggedIn(Account account) {
+        WebSession session = new WebSession(server.getURL().toString());
+        Page start = session.login(account.username(), TestApi.PASSWORD);
+        assertEquals(303, start.status(), start.body());
+        return session;
+    }
+
+    @Test
+    void financeSetsAnEnvelopeAndTheFiguresShowAsTableAndChart() {
+        int year = api.unusedYears(2);
+        approvedIn(api.account(Role.FITKO, null), year);
+        WebSession finance = loggedIn(api.account(Role.FINANCE, null));
+        Page before = finance.get(BudgetPages.PATH + "?year=" + year);
+        assertEquals(200, before.status(), before.body());
+        assertTrue(before.body().contains("href=\"/ui/budget\""), "in finance's navigation");
+        String row = row(before, year);
+        assertTrue(row.contains(">100.000,00 €<"), "committed, without an envelope: " + row);
+        assertTrue(row.contains(">–<"), "no envelope, nothing available: " + row);
+
+        Page set = finance.post("/ui/budget/envelopes", envelope(year, "250.000,00", null));
+        assertEquals(303, set.status(), set.body());
+        assertEquals(BudgetPages.PATH + "?done=envelopeSet", set.location());
+        Page after = finance.get(BudgetPages.PATH + "?year=" + year);
+        row = row(after, year);
+        assertTrue(row.contains(">250.000,00 €<") && row.contains(">150.000,00 €<") && row.contains(">40,00 %<"),
+                "envelope, available and utilisation: " + row);
+        assertTrue(after.body().contains("<rect class=\"bar-envelope\""), after.body());
+        assertTrue(after.body().contains(">" + year + " Mittelrahmen<"), "each bar names its series: " + after.body());
+        assertTrue(after.body().contains("Mittelbedarf " + year), "the envelope's reason is listed");
+        assertTrue(after.body().contains("id=\"budget-status-pdf\" href=\"/ui/budget/budget-status.pdf?year=" + year + "\""),
+                after.body());
+        Page csv = finance.get("/ui/budget/budget-status.csv?year=" + year);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().contains("Digitalisierungsbudget") && csv.body().contains(String.valueOf(year)), csv.body());
+    }
+
+    @Test
+    void loweringBelowWhatIsCommittedShowsTheShortfallAndAsksForTheReason() {
+        int year = api.unusedYears(2);
+        approvedIn(api.account(Role.FITKO, null), year);
+        WebSession finance = loggedIn(api.account(Role.FINANCE, null));
+        Page form = finance.get(BudgetPages.PATH);
+        assertFalse(form.body().contains("id=\"envelopeOverCommitment\""), "no reason asked for before it is needed");
+
+        Page refused = finance.post("/ui/budget/envelopes", envelope(year, "60.000,00", null));
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"envelopeOverCommitment-error\">Der Mittelrahmen Digitalisierungsbudget "
+                + year + " beträgt 60.000,00 €; gebunden wären 100.000,00 €, 40.000,00 € mehr."), refused.body());
+        assertTrue(refused.body().contains("<textarea id=\"envelopeOverCommitment\""), refused.body());
+        assertTrue(refused.body().contains("href=\"#envelopeOverCommitment\""), "the summary leads to it");
+        assertTrue(refused.body().contains("value=\"60.000,00\""), "what was typed stays");
+        assertTrue(row(finance.get(BudgetPages.PATH + "?year=" + year), year).contains(">–<"), "nothing was set");
+
+        finance.get(BudgetPages.PATH + "?lang=en");
+        Page english = finance.post("/ui/budget/envelopes", envelope(year, "60.000,00", null));
+        assertEquals(409, english.status());
+        assertTrue(english.body().contains("the envelope of Digitalisation budget for " + year + " is 60.000,00"),
+                english.body());
+        finance.get(BudgetPages.PATH + "?lang=de");
+
+        Page exceeded = finance.post("/ui/budget/envelopes", envelope(year, "60.000,00", "Kürzung durch den Haushaltsgesetzgeber"));
+        assertEquals(303, exceeded.status(), exceeded.body());
+        String row = row(finance.get(BudgetPages.PATH + "?year=" + year), year);
+        assertTrue(row.contains("class=\"num short\">-40.000,00 €<"), "over-committed, not by colour alone: " + row);
+    }
+
+    @Test
+    void onlyFinanceSetsEnvelopesAndAStateSeesNoBudget() {
+        WebSession fitko = loggedIn(api.account(Role.FITKO, null));
+        Page page = fitko.get(BudgetPages.PATH);
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("href=\"/ui/budget\""), "in FITKO's navigation");
+        assertFalse(page.body().contains("id=\"set-envelope\""), "FITKO reads, finance sets");
+        int year = api.unusedYears(1);
+        Page post = fitko.post("/ui/budget/envelopes", envelope(year, "1.000,00", null));
+        assertEquals(403, post.status(), post.body());
+
+        WebSession state = loggedIn(api.account(Role.STATE, StateCode.NW));
+        Page refused = state.get(BudgetPages.PATH);
+        assertEquals(403, refused.status());
+        assertFalse(refused.body().contains("href=\"/ui/budget\""), "not in a state's navigation");
+        assertEquals(403, state.get("/ui/budget/budget-status.pdf").status());
+        assertEquals(403, loggedIn(api.account(Role.ADMIN, null)).get(BudgetPages.PATH).status());
+    }
+
+    @Test
+    void fitkoCarriesOverAShareAndTheYearsFollow() {
+        int year = api.unusedYears(2);
+        Account fitko = api.account(Role.FITKO, null);
+        long id = approvedIn(fitko, year);
+        assertFalse(loggedIn(api.applicant(StateCode.NW)).get("/ui/applications/" + id).body().contains("id=\"carry-over\""),
+                "carrying over is FITKO's");
+        WebSession session = loggedIn(api.account(Role.FITKO, null));
+        Page page = session.get("/ui/applications/" + id);
+        assertTrue(page.body().contains("<h3 id=\"carry-over-title\">Mittel übertragen</h3>"), page.body());
+
+        Page backwards = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year + 1, year, "1.000,00", null));
+        assertEquals(422, backwards.status(), backwards.body());
+        assertTrue(backwards.body().contains("id=\"carryToYear-error\">muss nach dem Jahr " + (year + 1)), backwards.body());
+        Page tooMuch = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year, year + 1, "100.000,01", null));
+        assertEquals(409, tooMuch.status(), tooMuch.body());
+        assertTrue(tooMuch.body().contains("id=\"carryAmount-error\">übersteigt den noch nicht abgerufenen Anteil des Jahres "
+                + year + "; übertragbar sind höchstens 100.000,00 €."), tooMuch.body());
+
+        Page carried = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year, year + 1, "40.000,00", null));
+        assertEquals(303, carried.status(), carried.body());
+        Page shown = session.get(carried.location());
+        assertTrue(shown.body().contains("Die Mittel wurden übertragen"), shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-" + year + "\">60.000,00 €<"), shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-" + (year + 1) + "\">240.000,00 €<"), shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-total\">300.000,00 €<"), "the total stays: " + shown.body());
+        assertTrue(shown.body().contains("<table id=\"carry-overs\">"), shown.body());
+
+        assertEquals(403, loggedIn(api.applicant(StateCode.NW)).post("/ui/applications/" + id + "/carry-overs",
+                carryOver(year, year + 1, "1.000,00", null)).status());
+    }
+
+    @Test
+    void aCarryOverIntoAFullEnvelopeAsksForTheReason() {
+        int year = api.unusedYears(2);
+        Account fitko = api.account(Role.FITKO, null);
+        long id = approvedIn(fitko, year);
+        Account finance = api.account(Role.FINANCE, null);
+        TestApi.Response full = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + (year + 1),
+                Map.of("amount", "200000.00", "reason", "genau der Bedarf"), Map.of());
+        assertEquals(200, full.status(), full.body());
+
+        WebSession session = loggedIn(api.account(Role.FITKO, null));
+        session.get("/ui/applications/" + id);
+        Page refused = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year, year + 1, "40.000,00", null));
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"carryOverCommitment-error\">Der Mittelrahmen Digitalisierungsbudget "
+                + (year + 1) + " beträgt 200.000,00 €; gebunden wären 240.000,00 €, 40.000,00 € mehr."), refused.body());
+        assertTrue(refused.body().contains("action=\"/ui/applications/" + id + "/carry-overs#carry-over\""), refused.body());
+        Page carried = session.post("/ui/applications/" + id + "/carry-overs",
+                carryOver(year, year + 1, "40.000,00", "Verzögerung der Ausschreibung"));
+        assertEquals(303, carried.status(), carried.body());
+    }
+
+    @Test
+    void theBudgetFormsRefuseAPostWithoutTheToken() {
+        Account fitko = api.account(Role.FITKO, null);
+        long id = api.approved(fitko, StateCode.NW, "1011500.00");
+        for (Account account : new Account[]{api.account(Role.FINANCE, null), api.account(Role.FITKO, null)}) {
+            WebSession session = loggedIn(account);
+            session.csrf = null;
+            assertEquals(403, session.post("/ui/budget/envelopes", Map.of("_csrf", "")).status());
+            assertEquals(403, session.post("/ui/applications/" + id + "/carry-overs", Map.of("_csrf", "")).status());
+        }
+    }
+
+    /** An application of NW over the year and the next, 100.000,00 and 200.000,00, approved as requested. */
+    private long approvedIn(Account fitko, int year) {
+        Map<String, Object> body = api.application(StateCode.NW);
+        body.put("startDate", year + "-01-01");
+        body.put("endDate", (year + 1) + "-12-31");
+        body.put("requestedAmount", "300000.00");
+        body.put("annualPlan", List.of(Map.of("year", year, "amount", "100000.00"),
+                Map.of("year", year + 1, "amount", "200000.00")));
+        return api.approved(fitko, body, "300000.00");
+    }
+
+    private static Map<String, String> envelope(int year, String amount, String overCommitment) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("envelopeSource", "DIGITALISATION_BUDGET");
+        form.put("envelopeYear", String.valueOf(year));
+        form.put("envelopeAmount", amount);
+        form.put("envelopeReason", "Mittelbedarf " + year);
+        form.put("envelopeOverCommitment", overCommitment);
+        return form;
+    }
+
+    private static Map<String, String> carryOver(int from, int to, String amount, String overCommitment) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("carryFromYear", String.valueOf(from));
+        form.put("carryToYear", String.valueOf(to));
+        form.put("carryAmount", amount);
+        form.put("carryReason", "Verzögerung der Ausschreibung");
+        form.put("carryOverCommitment", overCommitment);
+        return form;
+    }
+
+    /** The table row of the year's Digitalisierungsbudget on the budget page. */
+    private static String row(Page page, int year) {
+        String id = "id=\"budget-DIGITALISATION_BUDGET-" + year + "\"";
+        int start = page.body().indexOf(id);
+        assertTrue(start >= 0, page.body());
+        return page.body().substring(start, page.body().indexOf("</tr>", start));
+    }
+}
