@@ -6,6 +6,11 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.budget.BookingCommand;
+import de.foerderregister.budget.Payment;
+import de.foerderregister.budget.PaymentCommand;
+import de.foerderregister.budget.PaymentService;
+import de.foerderregister.budget.YearFigures;
 import de.foerderregister.db.EmbeddedMariaDb;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentService;
@@ -41,8 +46,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,9 +58,11 @@ import java.util.Optional;
  * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
  * invented), and examples marked "Beispiel" in the title so that each role finds work on its first
  * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
- * user, a meeting that decided several at once. Every example goes the way the registry's rules
- * demand: a state files it, a FITKO user who did not prepare it decides. The demo passwords are
- * kept in the registry home, readable by the service account only.
+ * user, a meeting that decided several at once, the minutes' Digitales Schulzeugnis paid out in
+ * three tranches, a payment request for FITKO to release and a released one for finance to book.
+ * Every example goes the way the registry's rules demand: a state files it, a FITKO user who did
+ * not prepare it decides or releases. The demo passwords are kept in the registry home, readable
+ * by the service account only.
  */
 @Singleton
 @Order(2)
@@ -81,16 +90,19 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final AmendmentService amendments;
+    private final PaymentService payments;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    DecisionService decisions, AmendmentService amendments, @Value("${registry.home}") Path home) {
+                    DecisionService decisions, AmendmentService amendments, PaymentService payments,
+                    @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
         this.decisions = decisions;
         this.amendments = amendments;
+        this.payments = payments;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -128,7 +140,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     public void load(List<UserCommand> accounts) {
         accounts.forEach(users::createAccount);
         Caller fitko = new Caller("fitko", Role.FITKO, null);
-        int loaded = 0;
+        Map<String, Long> minutes = new HashMap<>();
         for (CSVRecord row : minutesTable()) {
             if ("complete".equals(row.get("source_quality"))) {
                 // the state files, FITKO decides: nobody decides what they prepared
@@ -137,12 +149,44 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 ApplicationView created = applications.create(applicant, command(row));
                 ApplicationView submitted = applications.submit(applicant, created.id(), created.version());
                 decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
-                loaded++;
+                minutes.put(row.get("title"), created.id());
             }
         }
         int examples = loadExamples();
-        LOG.info("Loaded the demo data: {} accounts, {} applications from the minutes of 19.01.2021 and {} examples",
-                ACCOUNTS.size(), loaded, examples);
+        int paymentCount = loadPayments(minutes);
+        LOG.info("Loaded the demo data: {} accounts, {} applications from the minutes of 19.01.2021, {} examples"
+                + " and {} payments", ACCOUNTS.size(), minutes.size(), examples, paymentCount);
+    }
+
+    /**
+     * The minutes' Digitales Schulzeugnis paid out in three tranches, each year's approved share;
+     * the 2020 tranche was paid after the approval of January 2021. Then one request of the
+     * Heilberufsausweis for FITKO to release and one released for finance to book. Answers how many
+     * payments it made.
+     */
+    private int loadPayments(Map<String, Long> minutes) {
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        Caller finance = new Caller("finanz", Role.FINANCE, null);
+        long schulzeugnis = minutes.get("Digitales Schulzeugnis");
+        List<String> paidOn = List.of("2021-02-15", "2021-07-01", "2022-03-15");
+        List<String> references = List.of("HKR-2021-000417", "HKR-2021-001208", "HKR-2022-000356");
+        List<YearFigures> years = payments.overview(fitko, schulzeugnis).years();
+        for (int i = 0; i < years.size(); i++) {
+            YearFigures year = years.get(i);
+            Payment requested = payments.request(applicant(StateCode.ST), schulzeugnis, new PaymentCommand(
+                    year.approved(), year.year(), "Tranche " + (i + 1) + " von 3: Ausgaben des Jahres " + year.year()));
+            Payment released = payments.release(fitko, schulzeugnis, requested.id(), requested.version());
+            payments.pay(finance, schulzeugnis, released.id(), released.version(),
+                    new BookingCommand(LocalDate.parse(paidOn.get(i)), references.get(i)));
+        }
+        long heilberufsausweis = minutes.get("Elektronischer Heilberufsausweis");
+        Caller nw = applicant(StateCode.NW);
+        Payment toBook = payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("1000000.00"), 2021,
+                "Abschlag für die Pilotierung in den Kammerbezirken"));
+        payments.release(fitko, heilberufsausweis, toBook.id(), toBook.version());
+        payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("400000.00"), 2021,
+                "Abschlag für den Rollout"));
+        return years.size() + 2;
     }
 
     /** Answers how many example applications it filed. */
