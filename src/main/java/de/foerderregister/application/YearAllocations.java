@@ -121,13 +121,22 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
                 ofSource.add(year);
             }
         });
-        years.forEach((source, ofSource) -> ofSource.forEach(year -> allocations.lockedTotal(source, year)));
+        years.forEach((source, ofSource) -> ofSource.forEach(year -> lockTotal(source, year)));
     }
 
-    /** A source's approved total of a year with every committed change in it; the row stays locked. */
+    /**
+     * A source's approved total of a year with every committed change in it; the row stays locked.
+     * Where no approval reached the year yet, the row is created at zero: a missing row could not be
+     * locked, and the first approvals of the year would then race to create it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal lockedTotal(FundingSource source, int year) {
-        return allocations.lockedTotal(source.name(), year).orElse(Money.exact(BigDecimal.ZERO));
+        return lockTotal(source.name(), year);
+    }
+
+    private BigDecimal lockTotal(String source, int year) {
+        allocations.addToTotal(source, year, Money.exact(BigDecimal.ZERO));
+        return allocations.lockedTotal(source, year).orElseThrow();
     }
 
     private SortedMap<Integer, BigDecimal> addToTotals(FundingSource source, Collection<YearAllocation> before,

@@ -11,6 +11,8 @@ import de.foerderregister.budget.Payment;
 import de.foerderregister.budget.PaymentCommand;
 import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.YearFigures;
+import de.foerderregister.budget.EnvelopeCommand;
+import de.foerderregister.budget.Envelopes;
 import de.foerderregister.db.EmbeddedMariaDb;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentService;
@@ -61,8 +63,9 @@ import java.util.Optional;
  * user, a meeting that decided several at once, the minutes' Digitales Schulzeugnis paid out in
  * three tranches, a payment request for FITKO to release and a released one for finance to book.
  * Every example goes the way the registry's rules demand: a state files it, a FITKO user who did
- * not prepare it decides or releases. The demo passwords are kept in the registry home, readable
- * by the service account only.
+ * not prepare it decides or releases. Finance has set example envelopes for both budgets and the
+ * demo's years first, which the approvals fit into. The demo passwords are kept in the registry
+ * home, readable by the service account only.
  */
 @Singleton
 @Order(2)
@@ -84,6 +87,23 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
             new UserCommand("finanz", null, Role.FINANCE, null));
     /** Marks what the demo adds beyond the minutes, so nobody takes it for a decision a body took. */
     static final String EXAMPLE = "Beispiel: ";
+    /**
+     * Example envelopes: the minutes name no amounts for TOP 07, so these are invented and say so. The
+     * Digitalisierungsbudget's leave room for the demo's approvals and for confirming its proposed
+     * amendment; the Konjunkturpaket has no demo approvals, so it shows envelopes with nothing committed.
+     */
+    static final List<DemoEnvelope> ENVELOPES = List.of(
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2020, "1000000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2021, "4000000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2022, "2500000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2023, "1000000.00"),
+            new DemoEnvelope(FundingSource.STIMULUS_PACKAGE, 2021, "5000000.00"),
+            new DemoEnvelope(FundingSource.STIMULUS_PACKAGE, 2022, "5000000.00"));
+    static final String ENVELOPE_REASON = EXAMPLE + "Aufteilung der Projektmittel zwischen Digitalisierungsbudget und"
+            + " Konjunkturpaket nach TOP 07 der AL-Runde vom 19.01.2021";
+
+    record DemoEnvelope(FundingSource source, int year, String amount) {
+    }
 
     private final EmbeddedMariaDb embedded;
     private final UserService users;
@@ -91,11 +111,18 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final DecisionService decisions;
     private final AmendmentService amendments;
     private final PaymentService payments;
+    private final Envelopes envelopes;
+    private final boolean withEnvelopes;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
+    /**
+     * {@code registry.demo-data.envelopes} off leaves the envelopes out: the tests' applications run in
+     * the demo's years, and an envelope there would refuse them once they add up.
+     */
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
                     DecisionService decisions, AmendmentService amendments, PaymentService payments,
+                    Envelopes envelopes, @Value("${registry.demo-data.envelopes}") boolean withEnvelopes,
                     @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
@@ -103,6 +130,8 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         this.decisions = decisions;
         this.amendments = amendments;
         this.payments = payments;
+        this.envelopes = envelopes;
+        this.withEnvelopes = withEnvelopes;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -139,6 +168,11 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     @Transactional
     public void load(List<UserCommand> accounts) {
         accounts.forEach(users::createAccount);
+        if (withEnvelopes) {
+            Caller finance = new Caller("finanz", Role.FINANCE, null);
+            ENVELOPES.forEach(envelope -> envelopes.set(finance, envelope.source(), envelope.year(),
+                    new EnvelopeCommand(new BigDecimal(envelope.amount()), ENVELOPE_REASON, null)));
+        }
         Caller fitko = new Caller("fitko", Role.FITKO, null);
         Map<String, Long> minutes = new HashMap<>();
         for (CSVRecord row : minutesTable()) {
@@ -154,8 +188,9 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         }
         int examples = loadExamples();
         int paymentCount = loadPayments(minutes);
-        LOG.info("Loaded the demo data: {} accounts, {} applications from the minutes of 19.01.2021, {} examples"
-                + " and {} payments", ACCOUNTS.size(), minutes.size(), examples, paymentCount);
+        LOG.info("Loaded the demo data: {} accounts, {} envelopes, {} applications from the minutes of 19.01.2021,"
+                + " {} examples and {} payments", ACCOUNTS.size(), withEnvelopes ? ENVELOPES.size() : 0, minutes.size(),
+                examples, paymentCount);
     }
 
     /**
