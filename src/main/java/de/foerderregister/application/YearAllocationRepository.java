@@ -13,12 +13,12 @@ public interface YearAllocationRepository extends GenericRepository<YearAllocati
 
     <S extends YearAllocation> List<S> saveAll(Iterable<S> allocations);
 
+    @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year FOR UPDATE")
+    List<YearAllocation> findByApplicationIdForUpdate(long applicationId);
+
     /** Without a lock, for reads. */
     @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year")
     List<YearAllocation> findByApplicationId(long applicationId);
-
-    @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year FOR UPDATE")
-    List<YearAllocation> findByApplicationIdForUpdate(long applicationId);
 
     @Query("DELETE FROM year_allocation WHERE application_id = :applicationId")
     void deleteByApplicationId(long applicationId);

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
- * the text and date rules also serve the other records of what a body or an office did (payments);
- * the budget's reasons (envelopes, carry-overs, over-commitments) follow the same text rule.
+ * the text and date rules also serve the other records of what a body or an office did (payments), and
+ * the budget's reasons (envelopes, carry-overs, over-commitments).
  */
 public final class DecisionRules {
 

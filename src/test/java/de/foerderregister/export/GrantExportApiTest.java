@@ -61,6 +61,7 @@ class GrantExportApiTest {
         assertEquals("EUR", grant.get("currency").asText());
         assertEquals("1011500.00", grant.get("amountAppliedFor").decimalValue().toPlainString());
         assertEquals("1011500.00", grant.get("amountAwarded").decimalValue().toPlainString());
+        assertEquals("0.00", grant.get("amountDisbursed").decimalValue().toPlainString(), "nothing paid yet");
         assertEquals("2021-01-19", grant.get("awardDate").asText());
         JsonNode dates = grant.get("plannedDates").get(0);
         assertEquals("2021-01-01", dates.get("startDate").asText());
@@ -90,6 +91,7 @@ class GrantExportApiTest {
             }
             assertTrue(grant.path("amountAwarded").isNumber(), id + ": amountAwarded must be a number");
             assertTrue(grant.path("amountAppliedFor").isNumber(), id + ": amountAppliedFor must be a number");
+            assertTrue(grant.path("amountDisbursed").isNumber(), id + ": amountDisbursed must be a number");
             assertEquals(3, grant.get("currency").asText().length(), id + ": an ISO 4217 currency");
             LocalDate.parse(grant.get("awardDate").asText());
             Instant.parse(grant.get("lastModified").asText());
@@ -167,10 +169,10 @@ class GrantExportApiTest {
         CSVRecord row = records.stream().filter(record -> record.get(0).equals("360G-fitko-" + reference)).findFirst().orElseThrow();
         assertEquals("'" + body.get("title"), row.get(1), "a formula is written as text");
         assertEquals("'" + body.get("title"), row.get(2), "without notes the description is the title");
-        assertEquals(List.of("EUR", "1011500.00", "900000.00", "2021-01-19", "2021-01-01", "2022-12-31", "24", "DE-HB", "Bremen",
-                "DE-FITKO", "FITKO (Föderale IT-Kooperation)", "Bremen", "DE", "DE-HB", "Digitalisierungsbudget"),
-                row.toList().subList(3, 18));
-        assertNotNull(Instant.parse(row.get(18)));
+        assertEquals(List.of("EUR", "1011500.00", "900000.00", "0.00", "2021-01-19", "2021-01-01", "2022-12-31", "24", "DE-HB",
+                "Bremen", "DE-FITKO", "FITKO (Föderale IT-Kooperation)", "Bremen", "DE", "DE-HB", "Digitalisierungsbudget"),
+                row.toList().subList(3, 19));
+        assertNotNull(Instant.parse(row.get(19)));
     }
 
     @Test
