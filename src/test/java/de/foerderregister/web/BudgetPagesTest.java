@@ -43,7 +43,7 @@ class BudgetPagesTest {
     @Test
     void financeSetsAnEnvelopeAndTheFiguresShowAsTableAndChart() {
         int year = api.unusedYears(2);
-        approvedIn(api.account(Role.FITKO, null), year);
+        approvedIn(api, api.account(Role.FITKO, null), year);
         WebSession finance = loggedIn(api.account(Role.FINANCE, null));
         Page before = finance.get(BudgetPages.PATH + "?year=" + year);
         assertEquals(200, before.status(), before.body());
@@ -72,7 +72,7 @@ class BudgetPagesTest {
     @Test
     void loweringBelowWhatIsCommittedShowsTheShortfallAndAsksForTheReason() {
         int year = api.unusedYears(2);
-        approvedIn(api.account(Role.FITKO, null), year);
+        approvedIn(api, api.account(Role.FITKO, null), year);
         WebSession finance = loggedIn(api.account(Role.FINANCE, null));
         Page form = finance.get(BudgetPages.PATH);
         assertFalse(form.body().contains("id=\"envelopeOverCommitment\""), "no reason asked for before it is needed");
@@ -122,7 +122,7 @@ class BudgetPagesTest {
     void fitkoCarriesOverAShareAndTheYearsFollow() {
         int year = api.unusedYears(2);
         Account fitko = api.account(Role.FITKO, null);
-        long id = approvedIn(fitko, year);
+        long id = approvedIn(api, fitko, year);
         assertFalse(loggedIn(api.applicant(StateCode.NW)).get("/ui/applications/" + id).body().contains("id=\"carry-over\""),
                 "carrying over is FITKO's");
         WebSession session = loggedIn(api.account(Role.FITKO, null));
@@ -154,7 +154,7 @@ class BudgetPagesTest {
     void aCarryOverIntoAFullEnvelopeAsksForTheReason() {
         int year = api.unusedYears(2);
         Account fitko = api.account(Role.FITKO, null);
-        long id = approvedIn(fitko, year);
+        long id = approvedIn(api, fitko, year);
         Account finance = api.account(Role.FINANCE, null);
         TestApi.Response full = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + (year + 1),
                 Map.of("amount", "200000.00", "reason", "genau der Bedarf"), Map.of());
@@ -185,7 +185,7 @@ class BudgetPagesTest {
     }
 
     /** An application of NW over the year and the next, 100.000,00 and 200.000,00, approved as requested. */
-    private long approvedIn(Account fitko, int year) {
+    static long approvedIn(TestApi api, Account fitko, int year) {
         Map<String, Object> body = api.application(StateCode.NW);
         body.put("startDate", year + "-01-01");
         body.put("endDate", (year + 1) + "-12-31");
