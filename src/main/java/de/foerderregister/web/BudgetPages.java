@@ -6,7 +6,6 @@ import de.foerderregister.budget.CarryOverService;
 import de.foerderregister.budget.EnvelopeCheck;
 import de.foerderregister.budget.EnvelopeCommand;
 import de.foerderregister.budget.Envelopes;
-import de.foerderregister.budget.OverCommitmentReason;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
@@ -120,7 +119,7 @@ public class BudgetPages {
         FundingSource source = required(input, "envelopeSource", input.choice("envelopeSource", FundingSource.class));
         Integer year = required(input, "envelopeYear", input.year("envelopeYear"));
         EnvelopeCommand command = new EnvelopeCommand(input.amount("envelopeAmount"), input.text("envelopeReason"),
-                overCommitment(input, "envelopeOverCommitment"));
+                input.overCommitment("envelopeOverCommitment"));
         return input.submit(() -> {
             envelopes.set(caller, source, year, command);
             return UiPages.redirect(PATH + "?done=envelopeSet");
@@ -135,7 +134,7 @@ public class BudgetPages {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         CarryOverCommand command = new CarryOverCommand(input.year("carryFromYear"), input.year("carryToYear"),
-                input.amount("carryAmount"), input.text("carryReason"), overCommitment(input, "carryOverCommitment"));
+                input.amount("carryAmount"), input.text("carryReason"), input.overCommitment("carryOverCommitment"));
         return input.submit(() -> {
             carryOvers.carry(caller, id, command);
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=carriedOver");
@@ -193,12 +192,6 @@ public class BudgetPages {
         Map<FundingSource, BarChart> charts = new LinkedHashMap<>();
         bySource.forEach((source, entries) -> charts.put(source, BarChart.of(entries)));
         return charts;
-    }
-
-    /** A form's reason to exceed an envelope, where one was typed: without one the change must fit the envelope. */
-    private static @Nullable OverCommitmentReason overCommitment(FormInput input, String field) {
-        String reason = input.text(field);
-        return reason == null ? null : new OverCommitmentReason(reason);
     }
 
     /** The envelope's source and year are its address: the form must name them. */

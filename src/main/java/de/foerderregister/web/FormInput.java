@@ -1,5 +1,6 @@
 package de.foerderregister.web;
 
+import de.foerderregister.budget.OverCommitmentReason;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.system.GermanNotation;
@@ -110,6 +111,12 @@ final class FormInput {
             errors.add(new FieldError(field, RuleCode.FORM_CHOICE));
             return null;
         }
+    }
+
+    /** A reason to exceed an envelope, where one was typed: without one the change must fit the envelope. */
+    @Nullable OverCommitmentReason overCommitment(String field) {
+        String reason = text(field);
+        return reason == null ? null : new OverCommitmentReason(reason);
     }
 
     @Nullable Long version() {

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The budget pages over plain HTTP: the envelope page with its figures, chart and finance's form
- * (the shortfall of lowering below what is committed, and the reason to exceed it), and FITKO's
- * carry-over on an application's page. Every test works in years of its own
+ * (the shortfall of lowering below what is committed, and the reason to exceed it), FITKO's
+ * carry-over on an application's page, and the reason to exceed an envelope asked for by every
+ * form of FITKO that raises approved shares (decision, meeting batch, confirmed amendment). Every test works in years of its own
  * ({@link TestApi#unusedYears}): envelopes are global per funding source and year.
  */
 @MicronautTest(transactional = false)
@@ -173,6 +174,69 @@ class BudgetPagesTest {
     }
 
     @Test
+    void aDecisionOrBatchThatExceedsAnEnvelopeAsksForTheReason() {
+        int year = api.unusedYears(2);
+        Account finance = api.account(Role.FINANCE, null);
+        assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
+                Map.of("amount", "50000.00", "reason", "knapp"), Map.of()).status());
+        long single = api.filed(inYears(year));
+        long batched = api.filed(inYears(year));
+        WebSession fitko = loggedIn(api.account(Role.FITKO, null));
+        fitko.get("/ui/applications/" + single + "/decision");
+        Map<String, String> decision = new LinkedHashMap<>(Map.of("outcome", "APPROVED", "approvedAmount", "300.000,00",
+                "body", "Abteilungsleiterrunde", "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "kind", "RESOLUTION"));
+        Page refused = fitko.post("/ui/applications/" + single + "/decision", decision);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"overCommitment-error\">Der Mittelrahmen Digitalisierungsbudget " + year
+                + " beträgt 50.000,00 €; gebunden wären 100.000,00 €"), refused.body());
+        assertTrue(refused.body().contains("href=\"#overCommitment\""), refused.body());
+        decision.put("overCommitment", "Beschluss der Abteilungsleiterrunde trotz knapper Mittel");
+        assertEquals(303, fitko.post("/ui/applications/" + single + "/decision", decision).status());
+
+        fitko.get("/ui/batch");
+        Map<String, String> batch = new LinkedHashMap<>(Map.of("body", "Abteilungsleiterrunde", "meetingDate", "19.01.2021",
+                "agendaItem", "TOP 08", "kind", "RESOLUTION", "pick_" + batched, "on", "outcome_" + batched, "APPROVED",
+                "amount_" + batched, "300.000,00"));
+        Page batchRefused = fitko.post("/ui/batch", batch);
+        assertEquals(409, batchRefused.status(), batchRefused.body());
+        assertTrue(batchRefused.body().contains("id=\"overCommitment-error\">Der Mittelrahmen Digitalisierungsbudget " + year),
+                batchRefused.body());
+        batch.put("overCommitment", "Beschluss der Abteilungsleiterrunde trotz knapper Mittel");
+        assertEquals(303, fitko.post("/ui/batch", batch).status());
+    }
+
+    @Test
+    void aConfirmedRaiseThatExceedsAnEnvelopeAsksForTheReason() {
+        int year = api.unusedYears(2);
+        long id = approvedIn(api, api.account(Role.FITKO, null), year);
+        Account finance = api.account(Role.FINANCE, null);
+        for (int y : new int[]{year, year + 1}) {
+            assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + y,
+                    Map.of("amount", y == year ? "100000.00" : "200000.00", "reason", "genau der Bedarf"), Map.of()).status());
+        }
+        WebSession proposer = loggedIn(api.account(Role.FITKO, null));
+        proposer.get("/ui/applications/" + id + "/amendment");
+        Page proposed = proposer.post("/ui/applications/" + id + "/amendment", Map.of("body", "Abteilungsleiterrunde",
+                "meetingDate", "16.03.2021", "agendaItem", "TOP 03", "vatRatePercent", "19", "reason", "Umsatzsteuer"));
+        assertEquals(303, proposed.status(), "a raise of 19 % waits for a second FITKO user: " + proposed.body());
+
+        WebSession confirmer = loggedIn(api.account(Role.FITKO, null));
+        Page page = confirmer.get("/ui/applications/" + id);
+        java.util.regex.Matcher button = java.util.regex.Pattern.compile("id=\"confirm-(\\d+)\"").matcher(page.body());
+        assertTrue(button.find(), page.body());
+        String amendment = button.group(1);
+        String path = "/ui/applications/" + id + "/amendments/" + amendment + "/confirm";
+        Page refused = confirmer.post(path, Map.of());
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"overCommitment_" + amendment + "-error\">Der Mittelrahmen Digitalisierungsbudget "
+                + year + " beträgt 100.000,00 €; gebunden wären 119.000,00 €, 19.000,00 € mehr."), refused.body());
+        assertTrue(refused.body().contains("<textarea id=\"overCommitment_" + amendment + "\""), refused.body());
+        Page confirmed = confirmer.post(path, Map.of("overCommitment_" + amendment, "Umsatzsteuer ist zu zahlen"));
+        assertEquals(303, confirmed.status(), confirmed.body());
+        assertTrue(confirmer.get(confirmed.location()).body().contains("id=\"approvedAmount\">357.000,00 €<"));
+    }
+
+    @Test
     void theBudgetFormsRefuseAPostWithoutTheToken() {
         Account fitko = api.account(Role.FITKO, null);
         long id = api.approved(fitko, StateCode.NW, "1011500.00");
@@ -186,13 +250,22 @@ class BudgetPagesTest {
 
     /** An application of NW over the year and the next, 100.000,00 and 200.000,00, approved as requested. */
     static long approvedIn(TestApi api, Account fitko, int year) {
+        return api.approved(fitko, inYears(api, year), "300000.00");
+    }
+
+    private Map<String, Object> inYears(int year) {
+        return inYears(api, year);
+    }
+
+    /** An application of NW over the year and the next, requesting 100.000,00 and 200.000,00. */
+    private static Map<String, Object> inYears(TestApi api, int year) {
         Map<String, Object> body = api.application(StateCode.NW);
         body.put("startDate", year + "-01-01");
         body.put("endDate", (year + 1) + "-12-31");
         body.put("requestedAmount", "300000.00");
         body.put("annualPlan", List.of(Map.of("year", year, "amount", "100000.00"),
                 Map.of("year", year + 1, "amount", "200000.00")));
-        return api.approved(fitko, body, "300000.00");
+        return body;
     }
 
     private static Map<String, String> envelope(int year, String amount, String overCommitment) {
