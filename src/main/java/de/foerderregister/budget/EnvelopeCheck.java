@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,10 +103,6 @@ public class EnvelopeCheck {
         }
         byApplication.forEach((applicationId, ofApplication) -> audit.record(applicationId, caller,
                 AuditAction.OVER_COMMITTED, details(ofApplication, cause, reason)));
-    }
-
-    static String envelopeName(FundingSource source, int year) {
-        return source.name() + "/" + year;
     }
 
     private static List<FieldChange> details(List<Shortfall> shortfalls, OverCommitmentCause cause,

@@ -16,4 +16,9 @@ import java.time.Instant;
 @Serdeable
 public record EnvelopeView(FundingSource fundingSource, int year, BigDecimal amount, BigDecimal committed,
                            BigDecimal paid, BigDecimal available, String reason, String setBy, Instant setAt) {
+
+    /** How the audit trail, the findings and the texts name an envelope: {@code DIGITALISATION_BUDGET/2025}. */
+    public static String name(FundingSource source, int year) {
+        return source.name() + "/" + year;
+    }
 }

@@ -75,7 +75,7 @@ public class Envelopes {
         // the database keeps microseconds; the history shows what is stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         envelopes.set(source.name(), year, amount, reason, caller.username(), now);
-        audit.recordEnvelope(EnvelopeCheck.envelopeName(source, year), caller, AuditAction.ENVELOPE_SET, List.of(
+        audit.recordEnvelope(EnvelopeView.name(source, year), caller, AuditAction.ENVELOPE_SET, List.of(
                 new FieldChange("amount", before.map(envelope -> envelope.amount().toPlainString()).orElse(null),
                         amount.toPlainString()),
                 new FieldChange("reason", before.map(Envelope::reason).orElse(null), reason)));
@@ -107,10 +107,10 @@ public class Envelopes {
         if (envelopes.figuresOf(source.name(), year).isEmpty()) {
             throw notFound(source, year);
         }
-        return audit.envelopeHistory(EnvelopeCheck.envelopeName(source, year));
+        return audit.envelopeHistory(EnvelopeView.name(source, year));
     }
 
     private static NotFound notFound(FundingSource source, int year) {
-        return new NotFound("Envelope " + EnvelopeCheck.envelopeName(source, year));
+        return new NotFound("Envelope " + EnvelopeView.name(source, year));
     }
 }

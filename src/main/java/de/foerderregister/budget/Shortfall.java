@@ -21,7 +21,7 @@ public record Shortfall(String field, @Nullable Long applicationId, FundingSourc
 
     /** The envelope's name in the audit trail and in texts: {@code DIGITALISATION_BUDGET/2025}. */
     String envelopeName() {
-        return EnvelopeCheck.envelopeName(fundingSource, year);
+        return EnvelopeView.name(fundingSource, year);
     }
 
     FieldError error() {

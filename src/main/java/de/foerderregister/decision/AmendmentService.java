@@ -1,7 +1,6 @@
 package de.foerderregister.decision;
 
 import de.foerderregister.application.ApplicationService;
-import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.Money;
 import de.foerderregister.application.SavedChange;

@@ -124,5 +124,5 @@ interface DataQualityRepository extends GenericRepository<FundingApplication, Lo
             WHERE t.approved > e.amount
             GROUP BY o.funding_source, o.year, o.cause, o.reason
             ORDER BY o.funding_source, o.year, MIN(o.id)""")
-    List<OverCommitmentReasonRow> overCommitmentReasons();
+    List<RecordedOverCommitment> overCommitmentReasons();
 }

@@ -65,7 +65,7 @@ public class DataQualityService {
                         + row.missingColumns() + "; the application is not in the registry", null)));
         if (state == null) {
             Map<String, List<String>> reasons = checks.overCommitmentReasons().stream().collect(Collectors.groupingBy(
-                    OverCommitmentReasonRow::envelope,
+                    RecordedOverCommitment::envelope,
                     Collectors.mapping(row -> row.cause() + ": " + row.reason(), Collectors.toList())));
             checks.overcommittedEnvelopes().forEach(envelope -> findings.add(new Finding(
                     FindingKind.ENVELOPE_OVERCOMMITTED, null, null, envelope.name(),

@@ -122,14 +122,14 @@ class OverCommitmentTest {
     @Test
     void aBatchNamesEveryItemThatOvershootsCountingTheItemsBeforeItAndDecidesNothing() {
         int year = api.unusedYears(1);
-        setEnvelope(year, "250000.00");
-        long first = api.filed(api.application(StateCode.HE, year, year, "100000.00"));
-        long second = api.filed(api.application(StateCode.HE, year, year, "100000.00"));
-        long third = api.filed(api.application(StateCode.HE, year, year, "100000.00"));
-        long rejected = api.filed(api.application(StateCode.HE, year, year, "100000.00"));
-        long fourth = api.filed(api.application(StateCode.HE, year, year, "100000.00"));
-        Map<String, Object> batch = batch(List.of(item(first, "APPROVED", "100000.00"), item(second, "APPROVED", "100000.00"),
-                item(third, "APPROVED", "100000.00"), item(rejected, "REJECTED", null), item(fourth, "APPROVED", "0.01")));
+        setEnvelope(year, "2500000.00");
+        long first = api.filed(api.application(StateCode.HE, year, year, "1000000.00"));
+        long second = api.filed(api.application(StateCode.HE, year, year, "1000000.00"));
+        long third = api.filed(api.application(StateCode.HE, year, year, "1000000.00"));
+        long rejected = api.filed(api.application(StateCode.HE, year, year, "1000000.00"));
+        long fourth = api.filed(api.application(StateCode.HE, year, year, "1000000.00"));
+        Map<String, Object> batch = batch(List.of(item(first, "APPROVED", "1000000.00"), item(second, "APPROVED", "1000000.00"),
+                item(third, "APPROVED", "1000000.00"), item(rejected, "REJECTED", null), item(fourth, "APPROVED", "0.01")));
 
         Response refused = api.post(fitko, "/api/decisions", batch);
 
@@ -137,9 +137,9 @@ class OverCommitmentTest {
         List<String> fields = new ArrayList<>();
         refused.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
         assertEquals(List.of("items[2].fundingSource", "items[4].fundingSource"), fields);
-        assertEquals(List.of(DIGITAL, String.valueOf(year), "250000.00", "300000.00", "50000.00"),
+        assertEquals(List.of(DIGITAL, String.valueOf(year), "2500000.00", "3000000.00", "500000.00"),
                 texts(refused.json().get("errors").get(0).get("arguments")));
-        assertEquals(List.of(DIGITAL, String.valueOf(year), "250000.00", "300000.01", "50000.01"),
+        assertEquals(List.of(DIGITAL, String.valueOf(year), "2500000.00", "3000000.01", "500000.01"),
                 texts(refused.json().get("errors").get(1).get("arguments")));
         for (long id : List.of(first, second, third, rejected, fourth)) {
             assertEquals("SUBMITTED", api.get(fitko, "/api/applications/" + id).json().get("status").asText());
@@ -153,7 +153,7 @@ class OverCommitmentTest {
         List<Map<String, Object>> recorded = sql.overCommitments(DIGITAL, year);
         assertEquals(List.of(third, fourth), recorded.stream().map(row -> ((Number) row.get("application_id")).longValue()).toList());
         assertTrue(recorded.stream().allMatch(row -> "BATCH".equals(row.get("cause"))));
-        assertEquals(new BigDecimal("300000.01"), sql.committed(DIGITAL, year));
+        assertEquals(new BigDecimal("3000000.01"), sql.committed(DIGITAL, year));
         assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OVER_COMMITTED"),
                 actions(api.get(fitko, "/api/applications/" + fourth + "/history").json()));
         assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED"),
