@@ -6,13 +6,13 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.budget.EnvelopeCommand;
+import de.foerderregister.budget.Envelopes;
 import de.foerderregister.budget.BookingCommand;
 import de.foerderregister.budget.Payment;
 import de.foerderregister.budget.PaymentCommand;
 import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.YearFigures;
-import de.foerderregister.budget.EnvelopeCommand;
-import de.foerderregister.budget.Envelopes;
 import de.foerderregister.db.EmbeddedMariaDb;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentService;
@@ -110,9 +110,9 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final AmendmentService amendments;
-    private final PaymentService payments;
     private final Envelopes envelopes;
     private final boolean withEnvelopes;
+    private final PaymentService payments;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
@@ -121,17 +121,17 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
      * the demo's years, and an envelope there would refuse them once they add up.
      */
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    DecisionService decisions, AmendmentService amendments, PaymentService payments,
-                    Envelopes envelopes, @Value("${registry.demo-data.envelopes}") boolean withEnvelopes,
+                    DecisionService decisions, AmendmentService amendments, Envelopes envelopes,
+                    @Value("${registry.demo-data.envelopes}") boolean withEnvelopes, PaymentService payments,
                     @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
         this.decisions = decisions;
         this.amendments = amendments;
-        this.payments = payments;
         this.envelopes = envelopes;
         this.withEnvelopes = withEnvelopes;
+        this.payments = payments;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 

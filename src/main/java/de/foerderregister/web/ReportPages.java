@@ -7,6 +7,8 @@ import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.report.ApplicationLists;
 import de.foerderregister.report.BudgetFilter;
+import de.foerderregister.report.BudgetStatusFilter;
+import de.foerderregister.report.BudgetStatusReports;
 import de.foerderregister.report.BudgetSummary;
 import de.foerderregister.report.BudgetSummaryReports;
 import de.foerderregister.report.BudgetSummaryService;
@@ -35,7 +37,8 @@ import java.util.Map;
 
 /**
  * The reports: the budget summary on screen with bar charts, and the documents of the API
- * (budget summary, application list) as downloads within the page session.
+ * (budget summary, application list, and for FITKO and finance the Haushaltsübersicht) as downloads
+ * within the page session.
  */
 @Controller(ReportPages.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -48,13 +51,15 @@ public class ReportPages {
     private final BudgetSummaryService summaries;
     private final BudgetSummaryReports budgetDocuments;
     private final ApplicationLists applicationLists;
+    private final BudgetStatusReports budgetStatusDocuments;
     private final UiPages pages;
 
     public ReportPages(BudgetSummaryService summaries, BudgetSummaryReports budgetDocuments,
-                       ApplicationLists applicationLists, UiPages pages) {
+                       ApplicationLists applicationLists, BudgetStatusReports budgetStatusDocuments, UiPages pages) {
         this.summaries = summaries;
         this.budgetDocuments = budgetDocuments;
         this.applicationLists = applicationLists;
+        this.budgetStatusDocuments = budgetStatusDocuments;
         this.pages = pages;
     }
 
@@ -92,6 +97,19 @@ public class ReportPages {
             throw new InvalidInput(input.errors);
         }
         return budgetDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
+    }
+
+    /** The Haushaltsübersicht of the form's year and funding source; the other filters do not apply to it. */
+    @Get("/budget-status.{format}")
+    public HttpResponse<?> budgetStatus(HttpRequest<?> request, Caller caller, @PathVariable String format) {
+        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        BudgetFilter filter = filter(input);
+        if (input.hasErrors()) {
+            throw new InvalidInput(input.errors);
+        }
+        return budgetStatusDocuments.render(caller, new BudgetStatusFilter(filter.year(), filter.fundingSource()),
+                ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
     }
 
     @Get("/application-list.{format}")
