@@ -7,16 +7,12 @@ import de.foerderregister.budget.EnvelopeCheck;
 import de.foerderregister.budget.EnvelopeCommand;
 import de.foerderregister.budget.Envelopes;
 import de.foerderregister.problem.FieldError;
-import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.report.BudgetStatus;
 import de.foerderregister.report.BudgetStatusFilter;
 import de.foerderregister.report.BudgetStatusLine;
-import de.foerderregister.report.BudgetStatusReports;
 import de.foerderregister.report.BudgetStatusService;
-import de.foerderregister.report.CsvDelimiter;
-import de.foerderregister.report.ReportFormat;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -46,7 +42,8 @@ import java.util.Map;
 
 /**
  * The budget (Haushalt): per funding source and year the envelope and what is committed, paid and
- * available, as a table, a bar chart and the Haushaltsübersicht's documents; finance's form to set
+ * available, as a table and a bar chart, with the Haushaltsübersicht's documents of the reports
+ * page ({@link ReportPages}) for the same filters; finance's form to set
  * an envelope, and FITKO's carry-over of an approved share on the application's page. Where a
  * change would take an envelope past its amount, the form shows the shortfall and asks for the
  * reason to exceed it. The figures are {@link BudgetStatusService}'s, the rules {@link Envelopes}'
@@ -58,7 +55,6 @@ import java.util.Map;
 public class BudgetPages {
 
     static final String PATH = "/ui/budget";
-    private static final List<ReportFormat> DOCUMENTS = List.of(ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.CSV);
     /**
      * The service's fields and the forms' own. A shortfall names the envelope under
      * {@link EnvelopeCheck#FIELD}: it shows at the reason to exceed it, where the user can act on it.
@@ -71,17 +67,15 @@ public class BudgetPages {
             EnvelopeCheck.FIELD, "carryOverCommitment", "overCommitment.reason", "carryOverCommitment");
 
     private final BudgetStatusService statuses;
-    private final BudgetStatusReports documents;
     private final Envelopes envelopes;
     private final CarryOverService carryOvers;
     private final ApplicationDetail detail;
     private final UiPages pages;
     private final Clock clock;
 
-    public BudgetPages(BudgetStatusService statuses, BudgetStatusReports documents, Envelopes envelopes,
+    public BudgetPages(BudgetStatusService statuses, Envelopes envelopes,
                        CarryOverService carryOvers, ApplicationDetail detail, UiPages pages, Clock clock) {
         this.statuses = statuses;
-        this.documents = documents;
         this.envelopes = envelopes;
         this.carryOvers = carryOvers;
         this.detail = detail;
@@ -96,17 +90,6 @@ public class BudgetPages {
         form.put("envelopeSource", FundingSource.DIGITALISATION_BUDGET.name());
         form.put("envelopeYear", String.valueOf(Year.now(clock).getValue()));
         return budgetPage(request, caller, form, List.of(), HttpStatus.OK);
-    }
-
-    @Get("/budget/budget-status.{format}")
-    public HttpResponse<?> document(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput filter = FormInput.fromQuery(request);
-        BudgetStatusFilter chosen = new BudgetStatusFilter(filter.year("year"),
-                filter.choice("fundingSource", FundingSource.class));
-        if (filter.hasErrors()) {
-            throw new InvalidInput(filter.errors);
-        }
-        return documents.render(caller, chosen, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
     }
 
     @Post("/budget/envelopes")

@@ -102,8 +102,7 @@ public class ReportPages {
     /** The Haushaltsübersicht of the form's year and funding source; the other filters do not apply to it. */
     @Get("/budget-status.{format}")
     public HttpResponse<?> budgetStatus(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.fromQuery(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
