@@ -187,11 +187,16 @@ public class DecisionPages {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         String reason = OVER_COMMITMENT + "_" + amendmentId;
+        // the confirmed amount's own refusals (below what payments hold, below what was carried out of a year)
+        // show at the button of the row
+        String button = "confirm_" + amendmentId;
+        Map<String, String> fields = new HashMap<>(overCommitmentFields(reason));
+        fields.put("newApprovedAmount", button);
+        fields.put("approvedAmount", button);
         return input.submit(() -> {
             amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED, input.overCommitment(reason));
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=confirmed");
-        }, (errors, status) -> detail.refused(request, caller, id, "confirm_" + amendmentId, input.values(), errors,
-                overCommitmentFields(reason), status));
+        }, (errors, status) -> detail.refused(request, caller, id, button, input.values(), errors, fields, status));
     }
 
     @Post("/applications/{id}/amendments/{amendmentId}/decline")
@@ -257,7 +262,10 @@ public class DecisionPages {
         Map<String, Object> model = pages.model(request);
         model.put("a", application);
         model.put("form", form);
-        pages.putErrors(request, model, errors, overCommitmentFields(OVER_COMMITMENT));
+        Map<String, String> fields = new HashMap<>(overCommitmentFields(OVER_COMMITMENT));
+        // a new amount below what was carried out of a year names the approved amount, which this form sets anew
+        fields.put("approvedAmount", "newApprovedAmount");
+        pages.putErrors(request, model, errors, fields);
         return pages.page(status, "amendment-form", model);
     }
 }

@@ -10,9 +10,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,8 +47,8 @@ class BudgetPagesTest {
 
     @Test
     void financeSetsAnEnvelopeAndTheFiguresShowAsTableAndChart() {
-        int year = api.unusedYears(2);
-        approvedIn(api, api.account(Role.FITKO, null), year);
+        int year = api.unusedYears(1);
+        approvedIn(api, api.account(Role.FITKO, null), year, "100000.00");
         WebSession finance = loggedIn(api.account(Role.FINANCE, null));
         Page before = finance.get(BudgetPages.PATH + "?year=" + year);
         assertEquals(200, before.status(), before.body());
@@ -72,8 +76,8 @@ class BudgetPagesTest {
 
     @Test
     void loweringBelowWhatIsCommittedShowsTheShortfallAndAsksForTheReason() {
-        int year = api.unusedYears(2);
-        approvedIn(api, api.account(Role.FITKO, null), year);
+        int year = api.unusedYears(1);
+        approvedIn(api, api.account(Role.FITKO, null), year, "100000.00");
         WebSession finance = loggedIn(api.account(Role.FINANCE, null));
         Page form = finance.get(BudgetPages.PATH);
         assertFalse(form.body().contains("id=\"envelopeOverCommitment\""), "no reason asked for before it is needed");
@@ -120,41 +124,41 @@ class BudgetPagesTest {
 
     @Test
     void fitkoCarriesOverAShareAndTheYearsFollow() {
-        int year = api.unusedYears(2);
+        // 2021 and 2022 have no envelope: the years of the usual application do
         Account fitko = api.account(Role.FITKO, null);
-        long id = approvedIn(api, fitko, year);
+        long id = api.approved(fitko, StateCode.NW, "1011500.00");
         assertFalse(loggedIn(api.applicant(StateCode.NW)).get("/ui/applications/" + id).body().contains("id=\"carry-over\""),
                 "carrying over is FITKO's");
         WebSession session = loggedIn(api.account(Role.FITKO, null));
         Page page = session.get("/ui/applications/" + id);
         assertTrue(page.body().contains("<h3 id=\"carry-over-title\">Mittel übertragen</h3>"), page.body());
 
-        Page backwards = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year + 1, year, "1.000,00", null));
+        Page backwards = session.post("/ui/applications/" + id + "/carry-overs", carryOver(2022, 2021, "1.000,00", null));
         assertEquals(422, backwards.status(), backwards.body());
-        assertTrue(backwards.body().contains("id=\"carryToYear-error\">muss nach dem Jahr " + (year + 1)), backwards.body());
-        Page tooMuch = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year, year + 1, "100.000,01", null));
+        assertTrue(backwards.body().contains("id=\"carryToYear-error\">muss nach dem Jahr 2022"), backwards.body());
+        Page tooMuch = session.post("/ui/applications/" + id + "/carry-overs", carryOver(2021, 2022, "500.000,01", null));
         assertEquals(409, tooMuch.status(), tooMuch.body());
-        assertTrue(tooMuch.body().contains("id=\"carryAmount-error\">übersteigt den noch nicht abgerufenen Anteil des Jahres "
-                + year + "; übertragbar sind höchstens 100.000,00 €."), tooMuch.body());
+        assertTrue(tooMuch.body().contains("id=\"carryAmount-error\">übersteigt den noch nicht abgerufenen Anteil des Jahres"
+                + " 2021; übertragbar sind höchstens 500.000,00 €."), tooMuch.body());
 
-        Page carried = session.post("/ui/applications/" + id + "/carry-overs", carryOver(year, year + 1, "40.000,00", null));
+        Page carried = session.post("/ui/applications/" + id + "/carry-overs", carryOver(2021, 2022, "40.000,00", null));
         assertEquals(303, carried.status(), carried.body());
         Page shown = session.get(carried.location());
         assertTrue(shown.body().contains("Die Mittel wurden übertragen"), shown.body());
-        assertTrue(shown.body().contains("id=\"remaining-" + year + "\">60.000,00 €<"), shown.body());
-        assertTrue(shown.body().contains("id=\"remaining-" + (year + 1) + "\">240.000,00 €<"), shown.body());
-        assertTrue(shown.body().contains("id=\"remaining-total\">300.000,00 €<"), "the total stays: " + shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-2021\">460.000,00 €<"), shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-2022\">551.500,00 €<"), shown.body());
+        assertTrue(shown.body().contains("id=\"remaining-total\">1.011.500,00 €<"), "the total stays: " + shown.body());
         assertTrue(shown.body().contains("<table id=\"carry-overs\">"), shown.body());
 
         assertEquals(403, loggedIn(api.applicant(StateCode.NW)).post("/ui/applications/" + id + "/carry-overs",
-                carryOver(year, year + 1, "1.000,00", null)).status());
+                carryOver(2021, 2022, "1.000,00", null)).status());
     }
 
     @Test
     void aCarryOverIntoAFullEnvelopeAsksForTheReason() {
         int year = api.unusedYears(2);
         Account fitko = api.account(Role.FITKO, null);
-        long id = approvedIn(api, fitko, year);
+        long id = approvedIn(api, fitko, year, "100000.00", "200000.00");
         Account finance = api.account(Role.FINANCE, null);
         TestApi.Response full = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + (year + 1),
                 Map.of("amount", "200000.00", "reason", "genau der Bedarf"), Map.of());
@@ -174,15 +178,15 @@ class BudgetPagesTest {
 
     @Test
     void aDecisionOrBatchThatExceedsAnEnvelopeAsksForTheReason() {
-        int year = api.unusedYears(2);
+        int year = api.unusedYears(1);
         Account finance = api.account(Role.FINANCE, null);
         assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
                 Map.of("amount", "50000.00", "reason", "knapp"), Map.of()).status());
-        long single = api.filed(inYears(year));
-        long batched = api.filed(inYears(year));
+        long single = api.filed(inYears(api, year, "100000.00"));
+        long batched = api.filed(inYears(api, year, "100000.00"));
         WebSession fitko = loggedIn(api.account(Role.FITKO, null));
         fitko.get("/ui/applications/" + single + "/decision");
-        Map<String, String> decision = new LinkedHashMap<>(Map.of("outcome", "APPROVED", "approvedAmount", "300.000,00",
+        Map<String, String> decision = new LinkedHashMap<>(Map.of("outcome", "APPROVED", "approvedAmount", "100.000,00",
                 "body", "Abteilungsleiterrunde", "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "kind", "RESOLUTION"));
         Page refused = fitko.post("/ui/applications/" + single + "/decision", decision);
         assertEquals(409, refused.status(), refused.body());
@@ -195,7 +199,7 @@ class BudgetPagesTest {
         fitko.get("/ui/batch");
         Map<String, String> batch = new LinkedHashMap<>(Map.of("body", "Abteilungsleiterrunde", "meetingDate", "19.01.2021",
                 "agendaItem", "TOP 08", "kind", "RESOLUTION", "pick_" + batched, "on", "outcome_" + batched, "APPROVED",
-                "amount_" + batched, "300.000,00"));
+                "amount_" + batched, "100.000,00"));
         Page batchRefused = fitko.post("/ui/batch", batch);
         assertEquals(409, batchRefused.status(), batchRefused.body());
         assertTrue(batchRefused.body().contains("id=\"overCommitment-error\">Der Mittelrahmen Digitalisierungsbudget " + year),
@@ -206,13 +210,11 @@ class BudgetPagesTest {
 
     @Test
     void aConfirmedRaiseThatExceedsAnEnvelopeAsksForTheReason() {
-        int year = api.unusedYears(2);
-        long id = approvedIn(api, api.account(Role.FITKO, null), year);
+        int year = api.unusedYears(1);
+        long id = approvedIn(api, api.account(Role.FITKO, null), year, "100000.00");
         Account finance = api.account(Role.FINANCE, null);
-        for (int y : new int[]{year, year + 1}) {
-            assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + y,
-                    Map.of("amount", y == year ? "100000.00" : "200000.00", "reason", "genau der Bedarf"), Map.of()).status());
-        }
+        assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
+                Map.of("amount", "100000.00", "reason", "genau der Bedarf"), Map.of()).status());
         WebSession proposer = loggedIn(api.account(Role.FITKO, null));
         proposer.get("/ui/applications/" + id + "/amendment");
         Page proposed = proposer.post("/ui/applications/" + id + "/amendment", Map.of("body", "Abteilungsleiterrunde",
@@ -221,7 +223,7 @@ class BudgetPagesTest {
 
         WebSession confirmer = loggedIn(api.account(Role.FITKO, null));
         Page page = confirmer.get("/ui/applications/" + id);
-        java.util.regex.Matcher button = java.util.regex.Pattern.compile("id=\"confirm-(\\d+)\"").matcher(page.body());
+        Matcher button = Pattern.compile("id=\"confirm_(\\d+)\"").matcher(page.body());
         assertTrue(button.find(), page.body());
         String amendment = button.group(1);
         String path = "/ui/applications/" + id + "/amendments/" + amendment + "/confirm";
@@ -232,7 +234,7 @@ class BudgetPagesTest {
         assertTrue(refused.body().contains("<textarea id=\"overCommitment_" + amendment + "\""), refused.body());
         Page confirmed = confirmer.post(path, Map.of("overCommitment_" + amendment, "Umsatzsteuer ist zu zahlen"));
         assertEquals(303, confirmed.status(), confirmed.body());
-        assertTrue(confirmer.get(confirmed.location()).body().contains("id=\"approvedAmount\">357.000,00 €<"));
+        assertTrue(confirmer.get(confirmed.location()).body().contains("id=\"approvedAmount\">119.000,00 €<"));
     }
 
     @Test
@@ -247,23 +249,28 @@ class BudgetPagesTest {
         }
     }
 
-    /** An application of NW over the year and the next, 100.000,00 and 200.000,00, approved as requested. */
-    static long approvedIn(TestApi api, Account fitko, int year) {
-        return api.approved(fitko, inYears(api, year), "300000.00");
+    /**
+     * An application of NW over consecutive years from {@code firstYear}, one amount per year,
+     * approved as requested. The years are few on purpose: {@link TestApi#unusedYears} has sixty.
+     */
+    static long approvedIn(TestApi api, Account fitko, int firstYear, String... amounts) {
+        Map<String, Object> body = inYears(api, firstYear, amounts);
+        return api.approved(fitko, body, (String) body.get("requestedAmount"));
     }
 
-    private Map<String, Object> inYears(int year) {
-        return inYears(api, year);
-    }
-
-    /** An application of NW over the year and the next, requesting 100.000,00 and 200.000,00. */
-    private static Map<String, Object> inYears(TestApi api, int year) {
+    /** An application of NW over consecutive years from {@code firstYear}, requesting one amount per year. */
+    static Map<String, Object> inYears(TestApi api, int firstYear, String... amounts) {
         Map<String, Object> body = api.application(StateCode.NW);
-        body.put("startDate", year + "-01-01");
-        body.put("endDate", (year + 1) + "-12-31");
-        body.put("requestedAmount", "300000.00");
-        body.put("annualPlan", List.of(Map.of("year", year, "amount", "100000.00"),
-                Map.of("year", year + 1, "amount", "200000.00")));
+        List<Map<String, Object>> plan = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < amounts.length; i++) {
+            plan.add(Map.of("year", firstYear + i, "amount", amounts[i]));
+            total = total.add(new BigDecimal(amounts[i]));
+        }
+        body.put("startDate", firstYear + "-01-01");
+        body.put("endDate", (firstYear + amounts.length - 1) + "-12-31");
+        body.put("requestedAmount", total.toPlainString());
+        body.put("annualPlan", plan);
         return body;
     }
 
