@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.Status;
+import de.foerderregister.budget.CarryOverService;
 import de.foerderregister.budget.PaymentOverview;
 import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.PaymentStatus;
@@ -33,12 +34,15 @@ class ApplicationDetail {
     private final ApplicationService applications;
     private final DecisionLedger ledger;
     private final PaymentService payments;
+    private final CarryOverService carryOvers;
     private final UiPages pages;
 
-    ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments, UiPages pages) {
+    ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
+                      CarryOverService carryOvers, UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
+        this.carryOvers = carryOvers;
         this.pages = pages;
     }
 
@@ -85,6 +89,8 @@ class ApplicationDetail {
         model.put("showMoney", approved || !money.payments().isEmpty() || !money.repayments().isEmpty());
         model.put("mayRequest", approved && caller.hasRole(Role.STATE, Role.FITKO));
         model.put("mayRepay", approved && caller.hasRole(Role.FINANCE));
+        model.put("mayCarry", approved && caller.hasRole(Role.FITKO));
+        model.put("carryOvers", carryOvers.list(caller, id));
         Map<String, String> form = defaults(money);
         form.putAll(typed);
         model.put("form", form);
@@ -93,7 +99,10 @@ class ApplicationDetail {
         return model;
     }
 
-    /** The year a request most likely is for: the first with money left to request, else the first of the split. */
+    /**
+     * The years the forms most likely are for: the first with money left to request (else the first
+     * of the split), and for a carry-over the last year as the one it goes to.
+     */
     private static Map<String, String> defaults(PaymentOverview money) {
         Map<String, String> form = new HashMap<>();
         money.years().stream().filter(year -> year.remaining().signum() > 0).findFirst()
@@ -102,7 +111,11 @@ class ApplicationDetail {
                 .ifPresent(year -> {
                     form.put("paymentYear", String.valueOf(year));
                     form.put("repaymentYear", String.valueOf(year));
+                    form.put("carryFromYear", String.valueOf(year));
                 });
+        if (!money.years().isEmpty()) {
+            form.put("carryToYear", String.valueOf(money.years().get(money.years().size() - 1).year()));
+        }
         return form;
     }
 }
