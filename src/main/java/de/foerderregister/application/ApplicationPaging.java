@@ -9,7 +9,7 @@ import io.micronaut.data.model.Sort;
 import java.util.Locale;
 import java.util.Set;
 
-/** Paging and sorting of the application list: a bounded page size and a whitelist of sort keys. */
+/** Paging and sorting of the application list (and the other work lists): a bounded page size and a whitelist of sort keys. */
 public final class ApplicationPaging {
 
     static final int DEFAULT_SIZE = 20;
@@ -22,17 +22,22 @@ public final class ApplicationPaging {
 
     /** {@code sort} is {@code property} or {@code property,asc|desc}; larger pages are clamped to {@value #MAX_SIZE}. */
     public static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
+        Pageable unsorted = of(page, size);
+        Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
+        // the id breaks ties, so paging never shows a row twice or skips one
+        Sort.Order tieBreak = order.getDirection() == Sort.Order.Direction.ASC ? Sort.Order.asc("id") : Sort.Order.desc("id");
+        return Pageable.from(unsorted.getNumber(), unsorted.getSize(), Sort.of(order, tieBreak));
+    }
+
+    /** Page number and size under the same rules, for lists whose order their query fixes. */
+    public static Pageable of(@Nullable Integer page, @Nullable Integer size) {
         if (page != null && page < 0) {
             throw new BadRequest("page", RuleCode.PAGE_NEGATIVE);
         }
         if (size != null && size < 1) {
             throw new BadRequest("size", RuleCode.PAGE_SIZE);
         }
-        int pageSize = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
-        Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
-        // the id breaks ties, so paging never shows a row twice or skips one
-        Sort.Order tieBreak = order.getDirection() == Sort.Order.Direction.ASC ? Sort.Order.asc("id") : Sort.Order.desc("id");
-        return Pageable.from(page == null ? 0 : page, pageSize, Sort.of(order, tieBreak));
+        return Pageable.from(page == null ? 0 : page, size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE));
     }
 
     private static Sort.Order order(String sort) {

@@ -1,6 +1,6 @@
 package de.foerderregister.audit;
 
-/** What happened to an application or, for the last four, to a user account. */
+/** What happened to an application (its reports included) or, for the last four, to a user account. */
 public enum AuditAction {
     CREATED,
     /** Created from a row of an import file. */
@@ -13,6 +13,13 @@ public enum AuditAction {
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
     AMENDMENT_DECLINED,
+    /** A report the approval (or a change of the approved year shares) made the application owe. */
+    OBLIGATION_CREATED,
+    /** An OPEN report no longer owed: its year holds no approved share any more. */
+    OBLIGATION_DROPPED,
+    OBLIGATION_SUBMITTED,
+    OBLIGATION_ACCEPTED,
+    OBLIGATION_RETURNED,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

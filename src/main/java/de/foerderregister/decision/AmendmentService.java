@@ -8,6 +8,7 @@ import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.FieldChange;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
+import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
@@ -43,16 +44,18 @@ public class AmendmentService {
     private final AmendmentReviewRepository reviews;
     private final DecisionLedger ledger;
     private final FourEyesPolicy fourEyes;
+    private final ObligationService obligations;
     private final Clock clock;
 
     public AmendmentService(ApplicationService applications, AmendmentRepository amendments,
                             AmendmentReviewRepository reviews, DecisionLedger ledger, FourEyesPolicy fourEyes,
-                            Clock clock) {
+                            ObligationService obligations, Clock clock) {
         this.applications = applications;
         this.amendments = amendments;
         this.reviews = reviews;
         this.ledger = ledger;
         this.fourEyes = fourEyes;
+        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -114,9 +117,13 @@ public class AmendmentService {
         Amendment amendment = amendments.save(new Amendment(null, applicationId, previous, net, vatRate,
                 gross.subtract(net), gross, reason, meeting.body(), meeting.date(), meeting.agendaItem(),
                 needsSecondPair, caller.username(), now));
-        ApplicationView application = applications.saveChange(caller, current,
-                current.amended(needsSecondPair ? previous : gross, now),
+        FundingApplication amended = current.amended(needsSecondPair ? previous : gross, now);
+        ApplicationView application = applications.saveChange(caller, current, amended,
                 needsSecondPair ? AuditAction.AMENDMENT_PROPOSED : AuditAction.AMENDED, details(amendment));
+        if (!needsSecondPair) {
+            // the new amount is split over the years anew: a year may gain or lose its share, and its interim report
+            obligations.adjust(caller, amended);
+        }
         return new AmendmentOutcome(AmendmentView.of(amendment, null), application);
     }
 
@@ -143,9 +150,13 @@ public class AmendmentService {
         BigDecimal approved = outcome == ReviewOutcome.CONFIRMED ? amendment.grossAmount() : current.approvedAmount();
         List<FieldChange> details = new ArrayList<>(details(amendment));
         details.add(new FieldChange("amendment.proposedBy", null, amendment.recordedBy()));
-        ApplicationView application = applications.saveChange(caller, current, current.amended(approved, now),
+        FundingApplication amended = current.amended(approved, now);
+        ApplicationView application = applications.saveChange(caller, current, amended,
                 outcome == ReviewOutcome.CONFIRMED ? AuditAction.AMENDMENT_CONFIRMED : AuditAction.AMENDMENT_DECLINED,
                 details);
+        if (outcome == ReviewOutcome.CONFIRMED) {
+            obligations.adjust(caller, amended);
+        }
         return new AmendmentOutcome(AmendmentView.of(amendment, review), application);
     }
 
