@@ -123,6 +123,13 @@ public class ObligationService {
         }
     }
 
+    /** Every overdue report in the caller's scope, due date first: the data-quality findings. */
+    @Connectable
+    public List<ObligationView> overdue(Caller caller) {
+        caller.requireRole("read reporting obligations", READERS);
+        return views(obligations.findOverdueRows(caller.stateScope().map(Enum::name).orElse(null), today()));
+    }
+
     /** The application's obligations, due date first; another state's application answers 404. */
     @Connectable
     public List<ObligationView> ofApplication(Caller caller, long applicationId) {

@@ -13,5 +13,7 @@ public enum FindingKind {
     /** the requested amount is far outside the registry's usual range */
     AMOUNT_OUTLIER,
     /** an import rejected a row for missing fields, and the application has not been registered since */
-    IMPORT_MISSING_FIELDS
+    IMPORT_MISSING_FIELDS,
+    /** a report the application owes is past its due date, not submitted or returned and not submitted again */
+    OBLIGATION_OVERDUE
 }

@@ -370,19 +370,8 @@ class ObligationApiTest {
         return response.json();
     }
 
-    /** Every page of the work list with the query. */
     private List<JsonNode> all(Account account, String query) {
-        List<JsonNode> rows = new ArrayList<>();
-        for (int page = 0; page < 1000; page++) {
-            Response response = api.get(account, "/api/obligations?size=100&page=" + page + "&" + query);
-            assertEquals(200, response.status(), response.body());
-            JsonNode content = response.json().get("content");
-            if (content.isEmpty()) {
-                return rows;
-            }
-            content.forEach(rows::add);
-        }
-        throw new AssertionError("more than 1000 pages");
+        return api.pages(account, "/api/obligations?" + query);
     }
 
     private static List<String> summary(JsonNode obligations) {
