@@ -22,15 +22,15 @@ public final class ApplicationPaging {
 
     /** {@code sort} is {@code property} or {@code property,asc|desc}; larger pages are clamped to {@value #MAX_SIZE}. */
     public static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
-        Pageable unsorted = of(page, size);
+        Pageable unsorted = unsorted(page, size);
         Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
         // the id breaks ties, so paging never shows a row twice or skips one
         Sort.Order tieBreak = order.getDirection() == Sort.Order.Direction.ASC ? Sort.Order.asc("id") : Sort.Order.desc("id");
         return Pageable.from(unsorted.getNumber(), unsorted.getSize(), Sort.of(order, tieBreak));
     }
 
-    /** Page number and size under the same rules, for lists whose order their query fixes. */
-    public static Pageable of(@Nullable Integer page, @Nullable Integer size) {
+    /** The same bounds for a list whose order is fixed by its query, such as a work list. */
+    public static Pageable unsorted(@Nullable Integer page, @Nullable Integer size) {
         if (page != null && page < 0) {
             throw new BadRequest("page", RuleCode.PAGE_NEGATIVE);
         }

@@ -86,8 +86,18 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
     /** The approved share of each year, locked against a concurrent change of the application. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SortedMap<Integer, BigDecimal> approvedShares(long applicationId) {
+        return approvedShares(allocations.findByApplicationIdForUpdate(applicationId));
+    }
+
+    /** The approved share of each year as last committed, without a lock: for reads, never for a rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SortedMap<Integer, BigDecimal> committedShares(long applicationId) {
+        return approvedShares(allocations.findByApplicationId(applicationId));
+    }
+
+    private static SortedMap<Integer, BigDecimal> approvedShares(List<YearAllocation> rows) {
         SortedMap<Integer, BigDecimal> shares = new TreeMap<>();
-        allocations.findByApplicationIdForUpdate(applicationId).forEach(row -> shares.put(row.year(), row.approved()));
+        rows.forEach(row -> shares.put(row.year(), row.approved()));
         return shares;
     }
 

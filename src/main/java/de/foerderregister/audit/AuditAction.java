@@ -20,6 +20,15 @@ public enum AuditAction {
     OBLIGATION_SUBMITTED,
     OBLIGATION_ACCEPTED,
     OBLIGATION_RETURNED,
+    /** A payment was requested against a year of the approval (Mittelabruf). */
+    PAYMENT_REQUESTED,
+    PAYMENT_RELEASED,
+    /** Finance booked the payment: paid on a date, under a booking reference. */
+    PAYMENT_PAID,
+    PAYMENT_REJECTED,
+    PAYMENT_CANCELLED,
+    /** Money came back (Rückzahlung). */
+    REPAYMENT_RECORDED,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

@@ -7,6 +7,7 @@ import de.foerderregister.application.Money;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.budget.PaymentLimits;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
 import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.Conflict;
@@ -45,16 +46,18 @@ public class AmendmentService {
     private final DecisionLedger ledger;
     private final FourEyesPolicy fourEyes;
     private final ObligationService obligations;
+    private final PaymentLimits paymentLimits;
     private final Clock clock;
 
     public AmendmentService(ApplicationService applications, AmendmentRepository amendments,
                             AmendmentReviewRepository reviews, DecisionLedger ledger, FourEyesPolicy fourEyes,
-                            ObligationService obligations, Clock clock) {
+                            PaymentLimits paymentLimits, ObligationService obligations, Clock clock) {
         this.applications = applications;
         this.amendments = amendments;
         this.reviews = reviews;
         this.ledger = ledger;
         this.fourEyes = fourEyes;
+        this.paymentLimits = paymentLimits;
         this.obligations = obligations;
         this.clock = clock;
     }
@@ -120,6 +123,8 @@ public class AmendmentService {
         FundingApplication amended = current.amended(needsSecondPair ? previous : gross, now);
         ApplicationView application = applications.saveChange(caller, current, amended,
                 needsSecondPair ? AuditAction.AMENDMENT_PROPOSED : AuditAction.AMENDED, details(amendment));
+        // an amount or share cut below what payments hold is refused, and all of the above rolled back
+        paymentLimits.requireCovered(applicationId);
         if (!needsSecondPair) {
             // the new amount is split over the years anew: a year may gain or lose its share, and its interim report
             obligations.adjust(caller, amended);
@@ -154,6 +159,7 @@ public class AmendmentService {
         ApplicationView application = applications.saveChange(caller, current, amended,
                 outcome == ReviewOutcome.CONFIRMED ? AuditAction.AMENDMENT_CONFIRMED : AuditAction.AMENDMENT_DECLINED,
                 details);
+        paymentLimits.requireCovered(applicationId);
         if (outcome == ReviewOutcome.CONFIRMED) {
             obligations.adjust(caller, amended);
         }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
- * the texts' rules for the reviews of reports too.
+ * the text and date rules also serve the other records of what a body or an office did (payments, the
+ * reviews of reports).
  */
 public final class DecisionRules {
 
@@ -32,15 +33,21 @@ public final class DecisionRules {
                                      @Nullable String agendaItem, LocalDate today) {
         String cleanBody = text(errors, "body", body, BODY_MAX, true);
         String cleanItem = text(errors, "agendaItem", agendaItem, AGENDA_ITEM_MAX, true);
-        boolean dateFits = false;
-        if (date == null) {
-            errors.add(new FieldError("meetingDate", RuleCode.REQUIRED));
-        } else if (date.isAfter(today)) {
-            errors.add(new FieldError("meetingDate", RuleCode.DATE_FUTURE));
-        } else {
-            dateFits = Dates.accept(errors, "meetingDate", date);
-        }
+        boolean dateFits = pastDate(errors, "meetingDate", date, today);
         return cleanBody == null || cleanItem == null || !dateFits ? null : new Meeting(cleanBody, date, cleanItem);
+    }
+
+    /** Whether the date of something that happened is given, within the calendar and not after today. */
+    public static boolean pastDate(List<FieldError> errors, String field, @Nullable LocalDate date, LocalDate today) {
+        if (date == null) {
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
+            return false;
+        }
+        if (date.isAfter(today)) {
+            errors.add(new FieldError(field, RuleCode.DATE_FUTURE));
+            return false;
+        }
+        return Dates.accept(errors, field, date);
     }
 
     /** The approved amount of an outcome: required and valid for APPROVED, absent otherwise. */
@@ -64,7 +71,7 @@ public final class DecisionRules {
         return rate.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
-    static void required(List<FieldError> errors, String field, @Nullable Object value) {
+    public static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.add(new FieldError(field, RuleCode.REQUIRED));
         }

@@ -153,7 +153,7 @@ public class ObligationService {
                                      @Nullable Integer size) {
         caller.requireRole("read reporting obligations", READERS);
         Dates.require("dueBefore", filter.dueBefore());
-        Pageable pageable = ApplicationPaging.of(page, size);
+        Pageable pageable = ApplicationPaging.unsorted(page, size);
         Collection<String> statuses = (filter.statuses().isEmpty() ? Arrays.asList(ObligationStatus.values())
                 : filter.statuses()).stream().map(Enum::name).toList();
         String scope = caller.stateScope().map(Enum::name).orElse(null);

@@ -6,6 +6,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.security.Role;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -25,9 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What is overdue, on a fixed day of the registry's clock: Monday 2 May 2022, two days after the
- * interim reports for 2021 fell due. The work lists' filters and the data-quality finding.
+ * interim reports for 2021 fell due. The work lists' filters, the data-quality finding and the
+ * payment requests.
  */
 @MicronautTest(transactional = false)
+@Property(name = "registry.obligations.block-payments-when-overdue", value = "true")
 class ObligationDeadlineTest {
 
     static final LocalDate TODAY = LocalDate.of(2022, 5, 2);
@@ -129,6 +132,25 @@ class ObligationDeadlineTest {
         assertEquals(0, overdueFindings(fitko, twoYears).size());
         assertEquals(200, api.post(fitko, path + "/return", Map.of("reason", "Belege fehlen")).status());
         assertTrue(overdueFindings(fitko, twoYears).get(0).get("reason").asText().endsWith("was returned and not submitted again"));
+    }
+
+    @Test
+    void reportsNotYetDueStopNoPaymentOverdueOnesDo() {
+        Map<String, Object> current = api.application(StateCode.HB);
+        current.put("startDate", "2022-01-01");
+        current.put("endDate", "2023-12-31");
+        current.remove("annualPlan");
+        long running = api.approved(fitko, current, "1000000.00");
+        assertTrue(owed(running).findValues("overdue").stream().noneMatch(JsonNode::asBoolean));
+
+        Response requested = api.post(hb, "/api/applications/" + running + "/payments",
+                Map.of("amount", "1000.00", "year", 2022, "purpose", "Erste Tranche"));
+        assertEquals(201, requested.status(), requested.body());
+        Response refused = api.post(hb, "/api/applications/" + twoYears + "/payments",
+                Map.of("amount", "1000.00", "year", 2022, "purpose", "Zweite Tranche"));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals(1, refused.json().get("errors").size(), "the final report is not due yet");
+        assertEquals(String.valueOf(twoYearsInterim), refused.json().get("errors").get(0).get("arguments").get(0).asText());
     }
 
     private List<JsonNode> overdueFindings(Account account, long applicationId) {
