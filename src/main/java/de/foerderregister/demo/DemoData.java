@@ -14,6 +14,10 @@ import de.foerderregister.decision.DecisionCommand;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.DecisionService;
 import de.foerderregister.decision.Outcome;
+import de.foerderregister.obligation.ObligationKind;
+import de.foerderregister.obligation.ObligationService;
+import de.foerderregister.obligation.ObligationView;
+import de.foerderregister.obligation.SubmissionCommand;
 import de.foerderregister.security.AdminBootstrap;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -51,8 +55,10 @@ import java.util.Optional;
  * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
  * invented), and examples marked "Beispiel" in the title so that each role finds work on its first
  * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
- * user, a meeting that decided several at once. Every example goes the way the registry's rules
- * demand: a state files it, a FITKO user who did not prepare it decides. The demo passwords are
+ * user, a meeting that decided several at once, a state's interim report waiting for FITKO's
+ * review. The approvals owe their reports as every approval does, so the minutes' projects of 2021
+ * show them overdue, as they would be. Every example goes the way the registry's rules demand: a
+ * state files it, a FITKO user who did not prepare it decides. The demo passwords are
  * kept in the registry home, readable by the service account only.
  */
 @Singleton
@@ -81,16 +87,19 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final AmendmentService amendments;
+    private final ObligationService obligations;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    DecisionService decisions, AmendmentService amendments, @Value("${registry.home}") Path home) {
+                    DecisionService decisions, AmendmentService amendments, ObligationService obligations,
+                    @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
         this.decisions = decisions;
         this.amendments = amendments;
+        this.obligations = obligations;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -183,6 +192,13 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                                 "Bewilligt für die erste Ausbaustufe"),
                         new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
                                 "Kein länderübergreifender Nutzen erkennbar"))));
+        // FITKO's review list: Bavaria's interim report for 2021
+        Caller bavaria = applicant(StateCode.BY);
+        ObligationView interim = obligations.ofApplication(bavaria, agenda.get(0).id()).stream()
+                .filter(report -> report.kind() == ObligationKind.INTERIM).findFirst().orElseThrow();
+        obligations.submit(bavaria, agenda.get(0).id(), interim.id(), new SubmissionCommand(
+                "Sachbericht und zahlenmäßiger Nachweis 2021: Anbindung an das Bürgerkonto in drei Pilotkommunen"
+                        + " umgesetzt; Mittelabfluss wie geplant."));
         // the queue's, the returned, the amended, and the meeting's
         return 3 + agenda.size();
     }

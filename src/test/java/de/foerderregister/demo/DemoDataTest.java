@@ -112,6 +112,15 @@ class DemoDataTest {
         assertEquals(1, batches.size(), "decided together: " + batches);
         assertFalse(batches.contains(0L), "a batch, not three single decisions");
 
+        // every approval owes its reports: the minutes' projects of 2021 are overdue; Bavaria's interim report awaits review
+        JsonNode heilberufsausweis = api.get(fitko, "/api/applications/"
+                + demoRows(fitko, "Elektronischer%20Heilberufsausweis").get(0).get("id").asLong() + "/obligations").json();
+        assertEquals(2, heilberufsausweis.size(), "interim 2020 and final: " + heilberufsausweis);
+        heilberufsausweis.forEach(report -> assertTrue(report.get("overdue").asBoolean(), report.toString()));
+        JsonNode bavaria = api.get(fitko, "/api/applications/" + full.get("id").asLong() + "/obligations").json();
+        assertEquals("SUBMITTED", bavaria.get(0).get("status").asText(), bavaria.toString());
+        assertEquals("land.by", bavaria.get(0).get("submissions").get(0).get("submittedBy").asText());
+
         // the rule of the registry holds for the demo too: a state filed each example, another user decided it
         for (JsonNode decided : List.of(returned, amended, full, reduced, rejected)) {
             String decider = decisions(fitko, decided).get(0).get("recordedBy").asText();

@@ -115,13 +115,13 @@ class MessagesSyncTest {
         Messages messages = new Messages();
         Properties english = load(ENGLISH);
         for (RuleCode rule : RuleCode.values()) {
-            Object[] arguments = {"first", "second", "third"};
+            Object[] arguments = {"first", "second", "third", "fourth"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
             assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
-                            .replace("''", "'"),
+                            .replace("{2}", "third").replace("{3}", "fourth").replace("''", "'"),
                     new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
         }
     }
