@@ -12,6 +12,7 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.decision.DecisionLedger;
+import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
@@ -47,8 +48,9 @@ import java.util.stream.Collectors;
 
 /**
  * The applications: a state's list, the form to file and edit one, submit and withdraw with a
- * confirmation, and each application with its decisions, amendments and history. Every read and
- * write goes through {@link ApplicationService}, which applies the role and the state scope.
+ * confirmation, and each application with its decisions, amendments, reports owed and history.
+ * Every read and write goes through {@link ApplicationService}, which applies the role and the
+ * state scope.
  */
 @Controller(ApplicationPages.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -65,11 +67,14 @@ public class ApplicationPages {
 
     private final ApplicationService applications;
     private final DecisionLedger ledger;
+    private final ObligationService obligations;
     private final UiPages pages;
 
-    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, UiPages pages) {
+    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, ObligationService obligations,
+                            UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
+        this.obligations = obligations;
         this.pages = pages;
     }
 
@@ -78,8 +83,8 @@ public class ApplicationPages {
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String ownerState,
                                 @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
                                 @Nullable @QueryValue Integer page) {
-        Status statusFilter = parse(Status.class, status);
-        StateCode stateFilter = parse(StateCode.class, ownerState);
+        Status statusFilter = UiPages.parse(Status.class, status);
+        StateCode stateFilter = UiPages.parse(StateCode.class, ownerState);
         String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
         int pageNumber = page == null || page < 0 ? 0 : page;
         Page<ApplicationView> found = applications.list(caller,
@@ -137,6 +142,7 @@ public class ApplicationPages {
         model.put("a", application);
         model.put("decisions", ledger.decisions(id));
         model.put("amendments", ledger.amendments(id));
+        model.put("obligations", obligations.ofApplication(caller, id));
         model.put("history", applications.history(caller, id));
         model.put("done", done == null ? "" : done);
         model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));
@@ -291,16 +297,5 @@ public class ApplicationPages {
             return at < 0 ? order.size() : at;
         }));
         return errors;
-    }
-
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
