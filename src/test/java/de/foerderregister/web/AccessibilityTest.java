@@ -74,6 +74,10 @@ class AccessibilityTest {
         long draft = api.create(applicant, api.application(StateCode.NW)).get("id").asLong();
         long submitted = api.submitted(StateCode.NW);
         long approved = api.approved(fitko, StateCode.NW, "1011500.00");
+        String interim = report(approved, 0);
+        String finalReport = report(approved, 1);
+        assertEquals(200, api.post(applicant, "/api" + finalReport.substring("/ui".length()) + "/submission",
+                Map.of("text", "Verwendungsnachweis")).status());
 
         open("/ui/login");
         check("login");
@@ -102,6 +106,17 @@ class AccessibilityTest {
         check("state-submit-confirm");
         open(ApplicationPages.PATH + "/" + approved);
         check("state-detail");
+        open(ObligationPages.PATH);
+        check("state-obligations");
+        open(interim);
+        check("state-obligation");
+        browser.findElement(By.id("submit-report")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-obligation-errors");
+        open(ObligationPages.PATH + "?lang=en");
+        check("state-obligations-en");
+        open(finalReport + "?lang=de");
+        check("state-obligation-submitted");
         open(ReportPages.PATH);
         check("state-reports");
         open(ApplicationPages.PATH + "/" + Long.MAX_VALUE);
@@ -143,6 +158,15 @@ class AccessibilityTest {
         browser.findElement(By.id("record")).click();
         waitForUrl("done=amended");
         check("fitko-detail-amendment-proposed");
+        open(ObligationPages.PATH);
+        check("fitko-obligations-review");
+        open(ObligationPages.PATH + "?status=OUTSTANDING&overdue=on");
+        check("fitko-obligations-overdue");
+        open(finalReport);
+        check("fitko-obligation-review");
+        browser.findElement(By.id("return")).click();
+        browser.findElement(By.id("error-summary"));
+        check("fitko-obligation-return-errors");
         open(ReportPages.PATH);
         check("fitko-reports");
         logout();
@@ -152,6 +176,10 @@ class AccessibilityTest {
         check("finance-applications");
         open(ApplicationPages.PATH + "/" + approved);
         check("finance-detail");
+        open(ObligationPages.PATH);
+        check("finance-obligations");
+        open(finalReport);
+        check("finance-obligation");
         open(ReportPages.PATH);
         check("finance-reports");
         open(ReportPages.PATH + "?year=abc&asOf=gestern");
@@ -248,6 +276,44 @@ class AccessibilityTest {
             Files.delete(csv);
         }
         Files.delete(downloads);
+    }
+
+    @Test
+    void aStateSubmitsAReportAndFitkoAcceptsItWithTheKeyboardAlone() {
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        Account reviewer = api.account(Role.FITKO, null);
+        long approved = api.approved(api.account(Role.FITKO, null), StateCode.NW, "1011500.00");
+        String interim = report(approved, 0);
+
+        keyboardLogin(nw);
+        tabTo("a[href='" + ObligationPages.PATH + "']");
+        press(Keys.ENTER);
+        waitForUrl(ObligationPages.PATH);
+        open(ApplicationPages.PATH + "/" + approved);
+        tabTo("a[href='" + interim + "']");
+        press(Keys.ENTER);
+        waitForUrl(interim);
+        tabTo("#text");
+        press("Sachbericht 2021: Pilotbetrieb in drei Kommunen");
+        tabTo("#submit-report");
+        press(Keys.ENTER);
+        waitForUrl("done=reportSubmitted");
+        assertEquals("eingereicht, in Prüfung", browser.findElement(By.cssSelector("#status span")).getText());
+        keyboardLogout();
+
+        keyboardLogin(reviewer);
+        open(interim);
+        tabTo("#accept");
+        press(Keys.ENTER);
+        waitForUrl("done=reportAccepted");
+        assertEquals("angenommen", browser.findElement(By.cssSelector("#status span")).getText());
+    }
+
+    /** The page of the application's report at the position (due date order). */
+    private String report(long applicationId, int position) {
+        long id = api.get(api.applicant(StateCode.NW), "/api/applications/" + applicationId + "/obligations").json()
+                .get(position).get("id").asLong();
+        return ApplicationPages.PATH + "/" + applicationId + "/obligations/" + id;
     }
 
     /** axe-core on the page, a screenshot, and the page again at 320 px: no rule broken, no sideways scroll. */
