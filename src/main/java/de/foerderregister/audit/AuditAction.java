@@ -13,6 +13,10 @@ public enum AuditAction {
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
     AMENDMENT_DECLINED,
+    /** A file was stored with the application; its size and SHA-256 are in the event. */
+    DOCUMENT_ADDED,
+    /** A document was marked withdrawn with a reason; it stays stored and readable. */
+    DOCUMENT_WITHDRAWN,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

@@ -12,8 +12,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The field rules of decisions, meetings and amendments, for single decisions and batches alike. */
-final class DecisionRules {
+/**
+ * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
+ * {@link #text} is the registry's one rule for free text of other records too.
+ */
+public final class DecisionRules {
 
     static final int BODY_MAX = 200;
     static final int AGENDA_ITEM_MAX = 50;
@@ -68,7 +71,8 @@ final class DecisionRules {
     }
 
     /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
-    static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
+    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max,
+                                        boolean required) {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {
