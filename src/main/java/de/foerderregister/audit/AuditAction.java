@@ -29,6 +29,10 @@ public enum AuditAction {
     PAYMENT_CANCELLED,
     /** Money came back (Rückzahlung). */
     REPAYMENT_RECORDED,
+    /** A file was stored with the application; its size and SHA-256 are in the event. */
+    DOCUMENT_ADDED,
+    /** A document was marked withdrawn with a reason; it stays stored and readable. */
+    DOCUMENT_WITHDRAWN,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

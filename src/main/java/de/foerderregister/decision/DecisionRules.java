@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
  * the text and date rules also serve the other records of what a body or an office did (payments, the
- * reviews of reports).
+ * reviews of reports); {@link #text} is the registry's one rule for free text of other records too.
  */
 public final class DecisionRules {
 
@@ -78,7 +78,8 @@ public final class DecisionRules {
     }
 
     /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
-    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
+    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max,
+                                        boolean required) {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {

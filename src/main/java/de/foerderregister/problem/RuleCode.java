@@ -99,7 +99,12 @@ public enum RuleCode {
     FORM_AMOUNT("form.amount"),
     FORM_CHOICE("form.choice"),
     FORM_PLAN_LINE("form.planLine"),
-    FORM_YEAR("form.year");
+    FORM_YEAR("form.year"),
+    DOCUMENT_TYPE("document.type"),
+    DOCUMENT_TOO_LARGE("document.tooLarge"),
+    DOCUMENT_EMPTY("document.empty"),
+    DOCUMENT_SUBJECT("document.subject"),
+    DOCUMENT_SUBJECT_UNKNOWN("document.subjectUnknown");
 
     private final String code;
 

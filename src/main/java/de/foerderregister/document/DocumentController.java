@@ -1,0 +1,112 @@
+package de.foerderregister.document;
+
+import de.foerderregister.problem.BadRequest;
+import de.foerderregister.problem.JsonBodies;
+import de.foerderregister.problem.RuleCode;
+import de.foerderregister.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+@Controller("/api/applications/{id}/documents")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DocumentController {
+
+    /** Set on the download of a withdrawn document: when it was withdrawn. */
+    static final String WITHDRAWN_HEADER = "X-Document-Withdrawn";
+
+    private final DocumentService documents;
+    private final JsonBodies bodies;
+
+    public DocumentController(DocumentService documents, JsonBodies bodies) {
+        this.documents = documents;
+        this.bodies = bodies;
+    }
+
+    /**
+     * Stores the part {@code file}, read as it arrives. The text parts ({@code title},
+     * {@code subjectKind} APPLICATION or DECISION, {@code subjectId}) go before the file: a part
+     * sent after it can only be seen once the whole file has been received.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<DocumentView> upload(Caller caller, @PathVariable long id,
+                                             @Nullable @Part("title") String title,
+                                             @Nullable @Part("subjectKind") String subjectKind,
+                                             @Nullable @Part("subjectId") String subjectId,
+                                             StreamingFileUpload file) {
+        DocumentView stored = documents.upload(caller, id, subject(id, subjectKind, subjectId), title,
+                file.getFilename(), file.asInputStream());
+        return HttpResponse.created(stored, URI.create("/api/applications/" + id + "/documents/" + stored.id()));
+    }
+
+    @Get
+    public List<DocumentView> list(Caller caller, @PathVariable long id) {
+        return documents.list(caller, id);
+    }
+
+    /** The bytes as stored, typed by what they were recognised as, always as an attachment. */
+    @Get("/{documentId}")
+    public HttpResponse<StreamedFile> download(Caller caller, @PathVariable long id, @PathVariable long documentId) {
+        DocumentDownload download = documents.download(caller, id, documentId);
+        DocumentView document = download.document();
+        MutableHttpResponse<StreamedFile> response = HttpResponse.ok(new StreamedFile(download.content(),
+                        MediaType.of(document.mediaType()), document.uploadedAt().toEpochMilli(), document.size()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
+                .header("X-Content-Type-Options", "nosniff");
+        if (document.withdrawn()) {
+            response.header(WITHDRAWN_HEADER, document.withdrawnAt().toString());
+        }
+        return response;
+    }
+
+    @Post("/{documentId}/withdraw")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WithdrawCommand.class)))
+    public DocumentView withdraw(Caller caller, @PathVariable long id, @PathVariable long documentId,
+                                 @Body JsonNode body) {
+        return documents.withdraw(caller, id, documentId, bodies.read(body, WithdrawCommand.class));
+    }
+
+    /** The subject named by the form's text parts; none means the application itself. */
+    static @Nullable DocumentSubject subject(long applicationId, @Nullable String kind, @Nullable String id) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        SubjectKind subjectKind = Arrays.stream(SubjectKind.values()).filter(k -> k.name().equals(kind.strip()))
+                .findFirst()
+                .orElseThrow(() -> new BadRequest("subjectKind", RuleCode.VALUE_ONE_OF, Arrays.toString(SubjectKind.values())));
+        if (id == null || id.isBlank()) {
+            if (subjectKind == SubjectKind.APPLICATION) {
+                return DocumentSubject.application(applicationId);
+            }
+            throw new BadRequest("subjectId", RuleCode.REQUIRED);
+        }
+        try {
+            return new DocumentSubject(subjectKind, Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("subjectId", RuleCode.VALUE_WHOLE_NUMBER);
+        }
+    }
+}

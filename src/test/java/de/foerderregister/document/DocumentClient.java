@@ -1,0 +1,67 @@
+package de.foerderregister.document;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Uploads and downloads of documents over real HTTP, with every header of the answer. */
+@Singleton
+public class DocumentClient {
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public DocumentClient(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    public record Download(int status, HttpHeaders headers, byte[] bytes) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public static String path(long applicationId) {
+        return "/api/applications/" + applicationId + "/documents";
+    }
+
+    public TestApi.Response upload(Account account, long applicationId, Multipart body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path(applicationId)))
+                    .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + account.token())
+                    .header("Content-Type", body.contentType()).POST(body.publisher()).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new TestApi.Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Download download(Account account, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + account.token()).GET().build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
