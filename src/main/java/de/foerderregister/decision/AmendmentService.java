@@ -9,7 +9,6 @@ import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.FieldChange;
 import de.foerderregister.budget.PaymentLimits;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
-import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
@@ -45,20 +44,18 @@ public class AmendmentService {
     private final AmendmentReviewRepository reviews;
     private final DecisionLedger ledger;
     private final FourEyesPolicy fourEyes;
-    private final ObligationService obligations;
     private final PaymentLimits paymentLimits;
     private final Clock clock;
 
     public AmendmentService(ApplicationService applications, AmendmentRepository amendments,
                             AmendmentReviewRepository reviews, DecisionLedger ledger, FourEyesPolicy fourEyes,
-                            PaymentLimits paymentLimits, ObligationService obligations, Clock clock) {
+                            PaymentLimits paymentLimits, Clock clock) {
         this.applications = applications;
         this.amendments = amendments;
         this.reviews = reviews;
         this.ledger = ledger;
         this.fourEyes = fourEyes;
         this.paymentLimits = paymentLimits;
-        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -120,15 +117,11 @@ public class AmendmentService {
         Amendment amendment = amendments.save(new Amendment(null, applicationId, previous, net, vatRate,
                 gross.subtract(net), gross, reason, meeting.body(), meeting.date(), meeting.agendaItem(),
                 needsSecondPair, caller.username(), now));
-        FundingApplication amended = current.amended(needsSecondPair ? previous : gross, now);
-        ApplicationView application = applications.saveChange(caller, current, amended,
+        ApplicationView application = applications.saveChange(caller, current,
+                current.amended(needsSecondPair ? previous : gross, now),
                 needsSecondPair ? AuditAction.AMENDMENT_PROPOSED : AuditAction.AMENDED, details(amendment));
         // an amount or share cut below what payments hold is refused, and all of the above rolled back
         paymentLimits.requireCovered(applicationId);
-        if (!needsSecondPair) {
-            // the new amount is split over the years anew: a year may gain or lose its share, and its interim report
-            obligations.adjust(caller, amended);
-        }
         return new AmendmentOutcome(AmendmentView.of(amendment, null), application);
     }
 
@@ -155,14 +148,10 @@ public class AmendmentService {
         BigDecimal approved = outcome == ReviewOutcome.CONFIRMED ? amendment.grossAmount() : current.approvedAmount();
         List<FieldChange> details = new ArrayList<>(details(amendment));
         details.add(new FieldChange("amendment.proposedBy", null, amendment.recordedBy()));
-        FundingApplication amended = current.amended(approved, now);
-        ApplicationView application = applications.saveChange(caller, current, amended,
+        ApplicationView application = applications.saveChange(caller, current, current.amended(approved, now),
                 outcome == ReviewOutcome.CONFIRMED ? AuditAction.AMENDMENT_CONFIRMED : AuditAction.AMENDMENT_DECLINED,
                 details);
         paymentLimits.requireCovered(applicationId);
-        if (outcome == ReviewOutcome.CONFIRMED) {
-            obligations.adjust(caller, amended);
-        }
         return new AmendmentOutcome(AmendmentView.of(amendment, review), application);
     }
 

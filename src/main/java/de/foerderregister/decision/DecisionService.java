@@ -7,7 +7,6 @@ import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
-import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
@@ -53,17 +52,14 @@ public class DecisionService {
     private final DecisionRepository decisions;
     private final MeetingBatchRepository batches;
     private final AuditTrail audit;
-    private final ObligationService obligations;
     private final Clock clock;
 
     public DecisionService(ApplicationService applications, DecisionRepository decisions,
-                           MeetingBatchRepository batches, AuditTrail audit, ObligationService obligations,
-                           Clock clock) {
+                           MeetingBatchRepository batches, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;
         this.batches = batches;
         this.audit = audit;
-        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -249,11 +245,6 @@ public class DecisionService {
         if (note != null) {
             details.add(new FieldChange("decision.note", null, note));
         }
-        ApplicationView saved = applications.saveChange(caller, current, decided, AuditAction.DECIDED, details);
-        // every approval passes here: a single decision, a meeting's batch and an import's transcription
-        if (outcome == Outcome.APPROVED) {
-            obligations.adjust(caller, decided);
-        }
-        return saved;
+        return applications.saveChange(caller, current, decided, AuditAction.DECIDED, details);
     }
 }

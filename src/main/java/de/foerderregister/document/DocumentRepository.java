@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ public interface DocumentRepository extends GenericRepository<Document, Long> {
     List<Document> findByApplicationIdOrderById(Long applicationId);
 
     List<Document> findBySubjectKindAndSubjectIdOrderById(SubjectKind subjectKind, Long subjectId);
+
+    List<Document> findBySubjectKindAndSubjectIdInOrderById(SubjectKind subjectKind, Collection<Long> subjectIds);
 
     @Query("INSERT INTO document_chunk (document_id, seq, bytes) VALUES (:documentId, :seq, :bytes)")
     void addChunk(long documentId, int seq, byte[] bytes);

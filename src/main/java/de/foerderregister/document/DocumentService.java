@@ -25,7 +25,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The files kept with an application: added by the application's state or FITKO, read by whoever
@@ -140,6 +143,16 @@ public class DocumentService {
     public List<DocumentView> list(Caller caller, long applicationId) {
         applications.requireVisible(caller, applicationId);
         return documents.findByApplicationIdOrderById(applicationId).stream().map(DocumentView::of).toList();
+    }
+
+    /**
+     * The documents filed with these subjects of one kind, oldest first, by subject id: for a feature
+     * that shows them with what they belong to (an obligation's submissions), in a scope it checked.
+     */
+    @Connectable
+    public Map<Long, List<DocumentView>> filedWith(SubjectKind kind, Collection<Long> subjectIds) {
+        return subjectIds.isEmpty() ? Map.of() : documents.findBySubjectKindAndSubjectIdInOrderById(kind, subjectIds)
+                .stream().map(DocumentView::of).collect(Collectors.groupingBy(view -> view.subject().id()));
     }
 
     /** One document with its bytes, read as they are sent; withdrawn ones too. */

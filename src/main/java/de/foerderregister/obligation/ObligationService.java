@@ -2,6 +2,7 @@ package de.foerderregister.obligation;
 
 import de.foerderregister.application.ApplicationPaging;
 import de.foerderregister.application.ApplicationService;
+import de.foerderregister.application.ApprovedSharesChanged;
 import de.foerderregister.application.Dates;
 import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.YearAllocations;
@@ -10,12 +11,17 @@ import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
 import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.decision.DecisionRules;
+import de.foerderregister.document.DocumentService;
+import de.foerderregister.document.DocumentSubject;
+import de.foerderregister.document.DocumentView;
+import de.foerderregister.document.SubjectKind;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.NotFound;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.model.Page;
@@ -38,13 +44,13 @@ import java.util.stream.Collectors;
 
 /**
  * The reports an approved application owes: created with the approval and kept in step with the
- * years that hold money ({@link #adjust}), submitted by the state (or FITKO on its behalf), accepted
- * or returned by FITKO. Every change takes the application's row lock first, like every other change
+ * years that hold money ({@link #adjust}), submitted by the state (or FITKO on its behalf) with a
+ * text and a document, accepted or returned by FITKO. Every change takes the application's row lock first, like every other change
  * of an application, so two reviews of one submission queue up and the second finds it decided.
  * Every move is an audit event of the application.
  */
 @Singleton
-public class ObligationService {
+public class ObligationService implements ApplicationEventListener<ApprovedSharesChanged> {
 
     private static final Role[] READERS = {Role.STATE, Role.FITKO, Role.FINANCE};
 
@@ -54,20 +60,30 @@ public class ObligationService {
     private final SubmissionRepository submissions;
     private final ReportSchedule schedule;
     private final ObligationSettings settings;
+    private final DocumentService documents;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ObligationService(ApplicationService applications, YearAllocations allocations,
                              ObligationRepository obligations, SubmissionRepository submissions,
-                             ReportSchedule schedule, ObligationSettings settings, AuditTrail audit, Clock clock) {
+                             ReportSchedule schedule, ObligationSettings settings, DocumentService documents,
+                             AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.allocations = allocations;
         this.obligations = obligations;
         this.submissions = submissions;
         this.schedule = schedule;
         this.settings = settings;
+        this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Every approval, by a single decision, a meeting's batch or an import's transcription, and every amendment. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationEvent(ApprovedSharesChanged event) {
+        adjust(event.caller(), event.application());
     }
 
     /**
@@ -169,12 +185,31 @@ public class ObligationService {
     @RetryOnConflict
     @Transactional
     public ObligationView submit(Caller caller, long applicationId, long obligationId, SubmissionCommand command) {
+        handIn(caller, applicationId, obligationId, command, null);
+        return view(obligationId, applicationId);
+    }
+
+    /**
+     * The report with a document filed with its submission, in the same transaction: a refused file
+     * (type, size) leaves the report unsubmitted. Not retried on a conflict, as the file is read once,
+     * as it arrives.
+     */
+    @Transactional
+    public ObligationView submit(Caller caller, long applicationId, long obligationId, SubmissionCommand command,
+                                 ReportDocument document) {
+        handIn(caller, applicationId, obligationId, command, document);
+        return view(obligationId, applicationId);
+    }
+
+    private void handIn(Caller caller, long applicationId, long obligationId, SubmissionCommand command,
+                        @Nullable ReportDocument document) {
         List<FieldError> errors = new ArrayList<>();
         String text = DecisionRules.text(errors, "text", command.text(), DecisionRules.NOTE_MAX, true);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Obligation current = locked(caller, applicationId, obligationId, "submit reports", Role.STATE, Role.FITKO);
+        Locked locked = locked(caller, applicationId, obligationId, "submit reports", Role.STATE, Role.FITKO);
+        Obligation current = locked.obligation();
         Obligation submitted = obligations.update(current.movedTo(ObligationStatus.SUBMITTED));
         Submission submission = submissions.save(new Submission(null, obligationId, text, caller.username(),
                 clock.instant(), null, null, null, null));
@@ -182,7 +217,10 @@ public class ObligationService {
         changes.add(new FieldChange("submission.id", null, submission.id().toString()));
         changes.add(new FieldChange("submission.text", null, text));
         audit.record(applicationId, caller, AuditAction.OBLIGATION_SUBMITTED, changes);
-        return view(obligationId, applicationId);
+        if (document != null) {
+            documents.attach(caller, locked.application(), DocumentSubject.obligationSubmission(submission.id()),
+                    document.title(), document.fileName(), document.content());
+        }
     }
 
     /**
@@ -211,7 +249,7 @@ public class ObligationService {
 
     private ObligationView review(Caller caller, long applicationId, long obligationId, ObligationStatus outcome,
                                   @Nullable String reason) {
-        Obligation current = locked(caller, applicationId, obligationId, "review reports", Role.FITKO);
+        Obligation current = locked(caller, applicationId, obligationId, "review reports", Role.FITKO).obligation();
         Obligation reviewed = current.movedTo(outcome);
         Submission submission = submissions.findLatest(obligationId).orElseThrow();
         if (outcome == ObligationStatus.ACCEPTED && submission.submittedBy().equals(caller.username())) {
@@ -230,11 +268,14 @@ public class ObligationService {
         return view(obligationId, applicationId);
     }
 
+    private record Locked(FundingApplication application, Obligation obligation) {
+    }
+
     /** The obligation locked behind its application's row lock; scope, role and existence checked. */
-    private Obligation locked(Caller caller, long applicationId, long obligationId, String action, Role... roles) {
-        applications.lockForChange(caller, applicationId, null, action, roles);
-        return obligations.findForUpdate(obligationId, applicationId)
-                .orElseThrow(() -> notFound(obligationId, applicationId));
+    private Locked locked(Caller caller, long applicationId, long obligationId, String action, Role... roles) {
+        FundingApplication application = applications.lockForChange(caller, applicationId, null, action, roles);
+        return new Locked(application, obligations.findForUpdate(obligationId, applicationId)
+                .orElseThrow(() -> notFound(obligationId, applicationId)));
     }
 
     /** What the history shows of an obligation's move: which report, and its status before and after. */
@@ -263,12 +304,13 @@ public class ObligationService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Submission>> byObligation = submissions.findByObligationIdInOrderById(
-                        rows.stream().map(ObligationRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(Submission::obligationId));
+        List<Submission> handedIn = submissions.findByObligationIdInOrderById(rows.stream().map(ObligationRow::id).toList());
+        Map<Long, List<Submission>> byObligation = handedIn.stream().collect(Collectors.groupingBy(Submission::obligationId));
+        Map<Long, List<DocumentView>> filed = documents.filedWith(SubjectKind.OBLIGATION_SUBMISSION,
+                handedIn.stream().map(Submission::id).toList());
         LocalDate today = today();
-        return rows.stream().map(row -> ObligationView.of(row, byObligation.getOrDefault(row.id(), List.of()), today))
-                .toList();
+        return rows.stream().map(row -> ObligationView.of(row, byObligation.getOrDefault(row.id(), List.of()), filed,
+                today)).toList();
     }
 
     private LocalDate today() {
