@@ -1,6 +1,7 @@
 package de.foerderregister.audit;
 
-/** What happened to an application (its reports included) or, for the last four, to a user account. */
+/** What happened to an application (its reports included), to a user account (USER_CREATED to PASSWORD_CHANGED) or
+ * to a budget envelope. */
 public enum AuditAction {
     CREATED,
     /** Created from a row of an import file. */
@@ -39,5 +40,11 @@ public enum AuditAction {
     /** An administrator set a new password. */
     PASSWORD_RESET,
     /** The user changed their own password. */
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** FINANCE set the amount of a budget envelope (funding source × year). */
+    ENVELOPE_SET,
+    /** Part of an application's approved share moved from one year to a later one. */
+    CARRIED_OVER,
+    /** A change took one or more envelopes past their amount, with the reason given for it. */
+    OVER_COMMITTED
 }

@@ -83,7 +83,7 @@ public class PaymentLimits {
     @Transactional(Transactional.TxType.MANDATORY)
     void requireRepayable(FundingApplication application, int year, BigDecimal amount) {
         YearFigures ofYear = yearOf(lockedFigures(application.id()), year);
-        BigDecimal netPaid = ofYear.paid().subtract(ofYear.repaid());
+        BigDecimal netPaid = ofYear.netPaid();
         if (amount.compareTo(netPaid) > 0) {
             throw new BudgetConflict("A repayment of " + amount.toPlainString() + " for " + year + " exceeds the "
                     + netPaid.toPlainString() + " paid and not yet repaid for application " + application.id() + ".",

@@ -22,4 +22,9 @@ public record YearFigures(int year, BigDecimal approved, BigDecimal claimed, Big
     public BigDecimal held() {
         return claimed.subtract(repaid);
     }
+
+    /** What was paid for the year and has not come back: the most a repayment can be. */
+    public BigDecimal netPaid() {
+        return paid.subtract(repaid);
+    }
 }

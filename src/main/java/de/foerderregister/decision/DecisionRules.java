@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
  * the text and date rules also serve the other records of what a body or an office did (payments, the
- * reviews of reports); {@link #text} is the registry's one rule for free text of other records too.
+ * reviews of reports), and the budget's reasons (envelopes, carry-overs, over-commitments).
  */
 public final class DecisionRules {
 

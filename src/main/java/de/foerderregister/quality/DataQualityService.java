@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The data-quality findings: each kind one set-based query, the reason put in words here. */
@@ -75,6 +76,19 @@ public class DataQualityService {
                         + (report.status() == ObligationStatus.RETURNED ? "was returned and not submitted again"
                         : "has not been submitted"),
                 "/api/applications/" + report.applicationId())));
+        if (state == null) {
+            Map<String, List<String>> reasons = checks.overCommitmentReasons().stream().collect(Collectors.groupingBy(
+                    RecordedOverCommitment::envelope,
+                    Collectors.mapping(row -> row.cause() + ": " + row.reason(), Collectors.toList())));
+            checks.overcommittedEnvelopes().forEach(envelope -> findings.add(new Finding(
+                    FindingKind.ENVELOPE_OVERCOMMITTED, null, null, envelope.name(),
+                    "committed " + euros(envelope.committed()) + " exceed the envelope of " + euros(envelope.amount())
+                            + " by " + euros(envelope.committed().subtract(envelope.amount())) + "; "
+                            + (reasons.containsKey(envelope.name())
+                            ? "reasons recorded: " + String.join("; ", reasons.get(envelope.name()))
+                            : "no reason was recorded"),
+                    "/api/budget/envelopes/" + envelope.name())));
+        }
         return findings;
     }
 

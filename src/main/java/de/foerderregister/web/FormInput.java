@@ -4,6 +4,7 @@ import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.system.GermanNotation;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +29,11 @@ final class FormInput {
             form.forEach((key, value) -> values.put(key, value instanceof List<?> list && !list.isEmpty()
                     ? String.valueOf(list.get(0)) : value == null ? null : String.valueOf(value)));
         }
+    }
+
+    /** The query string's parameters, as a filter form sends them with GET. */
+    static FormInput query(HttpRequest<?> request) {
+        return new FormInput(request.getParameters().asMap());
     }
 
     Map<String, String> values() {
@@ -68,6 +74,20 @@ final class FormInput {
             errors.add(new FieldError(field, RuleCode.FORM_AMOUNT));
         }
         return amount;
+    }
+
+    /** A year as 2025; null when empty, or with an error when unreadable. */
+    @Nullable Integer year(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, RuleCode.FORM_YEAR));
+            return null;
+        }
     }
 
     @Nullable <E extends Enum<E>> E choice(String field, Class<E> type) {

@@ -81,6 +81,9 @@ class PaymentApiTest {
         assertEquals(finance.username(), paid.json().get("paidBy").asText());
 
         JsonNode overview = steps.overview(st, id);
+        assertEquals(Set.of("applicationId", "years", "totals", "payments", "repayments"), names(overview));
+        assertEquals(Set.of("year", "approved", "claimed", "paid", "repaid", "remaining"), names(overview.get("years").get(0)));
+        assertEquals(Set.of("approved", "claimed", "paid", "repaid", "remaining"), names(overview.get("totals")));
         assertEquals(List.of("500000.00", "300000.00", "300000.00", "0.00", "200000.00"), steps.year(overview, 2021));
         assertEquals(List.of("511500.00", "0.00", "0.00", "0.00", "511500.00"), steps.year(overview, 2022));
         assertEquals(List.of("1011500.00", "300000.00", "300000.00", "0.00", "711500.00"),
@@ -479,6 +482,12 @@ class PaymentApiTest {
         List<String> strings = new java.util.ArrayList<>();
         nodes.forEach(node -> strings.add(node.asText()));
         return strings;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new java.util.HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static Set<String> fields(Response problem) {

@@ -7,7 +7,6 @@ import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.StateCode;
-import de.foerderregister.application.YearAllocations;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -52,9 +51,6 @@ class ObligationApiTest {
 
     @Inject
     ApplicationService applications;
-
-    @Inject
-    YearAllocations allocations;
 
     @Inject
     ObligationRepository repository;
@@ -150,26 +146,50 @@ class ObligationApiTest {
     }
 
     @Test
-    void aChangeOfTheYearSharesAddsAndDropsOpenReportsOnlyAndARepeatChangesNothing() {
+    void aCarryOverAddsAndDropsOpenReportsOnlyAndARepeatChangesNothing() {
         long id = api.approved(fitko, gapYear(), "1000000.00");
         Caller caller = new Caller(fitko.username(), Role.FITKO, null);
 
-        // a carry-over empties 2021 and fills 2022; adjusting twice in one transaction, as a retry would
-        carryAndAdjust(caller, id, 2021, 2022, 2);
-
+        // the whole share of 2021 goes to 2022, which had none
+        assertEquals(201, carry(id, 2021, 2022, "400000.00").status());
         assertEquals(List.of("INTERIM 2022 2023-04-30 OPEN", "FINAL 2023 2024-06-30 OPEN"), summary(owed(nw, id)));
         assertEquals(1, events(id, "OBLIGATION_DROPPED").size());
         assertEquals(3, events(id, "OBLIGATION_CREATED").size());
-        JsonNode dropped = events(id, "OBLIGATION_DROPPED").get(0);
-        assertEquals("2021", changes(dropped).get("obligation.periodYear"));
-        assertEquals("OPEN→", changes(dropped).get("obligation.status"));
+        Map<String, String> dropped = changes(events(id, "OBLIGATION_DROPPED").get(0));
+        assertEquals("2021", dropped.get("obligation.periodYear"));
+        assertEquals("OPEN→", dropped.get("obligation.status"));
+        // adjusting again, as a retry of the transaction would, changes nothing
+        adjustAgain(caller, id);
+        assertEquals(List.of("INTERIM 2022 2023-04-30 OPEN", "FINAL 2023 2024-06-30 OPEN"), summary(owed(nw, id)));
+        assertEquals(3, events(id, "OBLIGATION_CREATED").size());
 
         // a submitted report stays whatever happens to its year's money
         long interim = owed(nw, id).get(0).get("id").asLong();
         assertEquals(200, submit(nw, id, interim, "Sachbericht 2022").status());
-        carryAndAdjust(caller, id, 2022, 2023, 1);
+        assertEquals(201, carry(id, 2022, 2023, "400000.00").status());
         assertEquals(List.of("INTERIM 2022 2023-04-30 SUBMITTED", "FINAL 2023 2024-06-30 OPEN"), summary(owed(nw, id)));
         assertEquals(1, events(id, "OBLIGATION_DROPPED").size());
+    }
+
+    @Test
+    void anAmendmentAdjustsTheReportsAsItsNewSplitDemands() {
+        Map<String, Object> tiny = api.application(StateCode.NW);
+        tiny.remove("annualPlan");
+        tiny.put("startDate", "2021-07-01");
+        tiny.put("requestedAmount", "1000.00");
+        // 0.01 split by days, 184 of them in 2021 and 365 in 2022, leaves 2021 nothing; 0.02 gives it a cent
+        long id = api.approved(fitko, tiny, "0.01");
+        assertEquals(List.of("FINAL 2022 2023-06-30 OPEN"), summary(owed(nw, id)));
+        Response proposed = api.post(fitko, "/api/applications/" + id + "/amendments", Map.of("newApprovedAmount", "0.02",
+                "reason", "Nachbewilligung", "body", "Abteilungsleiterrunde", "meetingDate", "2021-02-01",
+                "agendaItem", "TOP 08"));
+        assertEquals(201, proposed.status(), proposed.body());
+        assertEquals(List.of("FINAL 2022 2023-06-30 OPEN"), summary(owed(nw, id)), "proposed is not in effect");
+        long amendment = proposed.json().get("amendment").get("id").asLong();
+        Response confirmed = api.post(api.account(Role.FITKO, null),
+                "/api/applications/" + id + "/amendments/" + amendment + "/confirm", null);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals(List.of("INTERIM 2021 2022-04-30 OPEN", "FINAL 2022 2023-06-30 OPEN"), summary(owed(nw, id)));
     }
 
     @Test
@@ -347,14 +367,16 @@ class ObligationApiTest {
         return application;
     }
 
-    /** What a carry-over of a year's whole share does to the obligations, with the adjustment run {@code times}. */
-    private void carryAndAdjust(Caller caller, long id, int fromYear, int toYear, int times) {
+    private Response carry(long id, int fromYear, int toYear, String amount) {
+        return api.post(fitko, "/api/applications/" + id + "/carry-overs", Map.of("fromYear", fromYear, "toYear", toYear,
+                "amount", amount, "reason", "Vergabe verzögert"));
+    }
+
+    /** The adjustment run once more in a transaction of its own, under the application's lock. */
+    private void adjustAgain(Caller caller, long id) {
         transactions.executeWrite(status -> {
-            FundingApplication application = applications.lockForChange(caller, id, null, "carry over", Role.FITKO);
-            allocations.carry(application, fromYear, toYear, allocations.approvedShares(id).get(fromYear));
-            for (int i = 0; i < times; i++) {
-                obligations.adjust(caller, application);
-            }
+            FundingApplication application = applications.lockForChange(caller, id, null, "adjust", Role.FITKO);
+            obligations.adjust(caller, application);
             return null;
         });
     }

@@ -5,6 +5,7 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
@@ -86,6 +87,7 @@ class MessagesSyncTest {
             Map.entry("state.", StateCode.class),
             Map.entry("role.", Role.class),
             Map.entry("amendmentState.", AmendmentView.State.class),
+            Map.entry("paymentStatus.", PaymentStatus.class),
             Map.entry("obligationKind.", ObligationKind.class),
             Map.entry("obligationStatus.", ObligationStatus.class));
 
@@ -118,14 +120,18 @@ class MessagesSyncTest {
     void everyRuleTextFillsItsPlaceholders() throws IOException {
         Messages messages = new Messages();
         Properties english = load(ENGLISH);
+        // as many as the rule with the most arguments has (envelope.exceeded: source, year, amount, committed, shortfall)
+        Object[] arguments = {"first", "second", "third", "fourth", "fifth"};
         for (RuleCode rule : RuleCode.values()) {
-            Object[] arguments = {"first", "second", "third", "fourth"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
-            assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
-                            .replace("{2}", "third").replace("{3}", "fourth").replace("''", "'"),
+            String expected = english.getProperty(rule.messageKey());
+            for (int i = 0; i < arguments.length; i++) {
+                expected = expected.replace("{" + i + "}", arguments[i].toString());
+            }
+            assertEquals(expected.replace("''", "'"),
                     new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
         }
     }
