@@ -7,10 +7,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -53,10 +56,23 @@ public class ObligationController {
         return obligations.list(caller, new ObligationFilter(status, overdue, ownerState, dueBefore), page, size);
     }
 
-    @Post("/applications/{id}/obligations/{oid}/submission")
+    @Post(value = "/applications/{id}/obligations/{oid}/submission", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = SubmissionCommand.class)))
     public ObligationView submit(Caller caller, @PathVariable long id, @PathVariable long oid, @Body JsonNode body) {
         return obligations.submit(caller, id, oid, bodies.read(body, SubmissionCommand.class));
+    }
+
+    /**
+     * The report with a document: the part {@code text}, optionally {@code title} (the document's),
+     * then the part {@code file}, read as it arrives. The text parts go first: a part sent after the
+     * file is only seen once the whole file was received.
+     */
+    @Post(value = "/applications/{id}/obligations/{oid}/submission", consumes = MediaType.MULTIPART_FORM_DATA)
+    public ObligationView submitWithDocument(Caller caller, @PathVariable long id, @PathVariable long oid,
+                                             @Nullable @Part("text") String text, @Nullable @Part("title") String title,
+                                             StreamingFileUpload file) {
+        return obligations.submit(caller, id, oid, new SubmissionCommand(text),
+                new ReportDocument(title, file.getFilename(), file.asInputStream()));
     }
 
     @Post("/applications/{id}/obligations/{oid}/accept")

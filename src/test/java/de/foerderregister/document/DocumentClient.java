@@ -37,8 +37,13 @@ public class DocumentClient {
     }
 
     public TestApi.Response upload(Account account, long applicationId, Multipart body) {
+        return post(account, path(applicationId), body);
+    }
+
+    /** A multipart body posted to any path, such as a report's submission with its document. */
+    public TestApi.Response post(Account account, String path, Multipart body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path(applicationId)))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                     .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + account.token())
                     .header("Content-Type", body.contentType()).POST(body.publisher()).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
