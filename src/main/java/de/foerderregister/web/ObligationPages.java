@@ -1,16 +1,20 @@
 package de.foerderregister.web;
 
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.DocumentLimits;
 import de.foerderregister.obligation.ObligationFilter;
 import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.obligation.ObligationStatus;
 import de.foerderregister.obligation.ObligationView;
+import de.foerderregister.obligation.ReportDocument;
 import de.foerderregister.obligation.ReturnCommand;
 import de.foerderregister.obligation.SubmissionCommand;
 import de.foerderregister.obligation.SubmissionView;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
+import de.foerderregister.problem.PayloadTooLarge;
 import de.foerderregister.problem.RegistryException;
+import de.foerderregister.problem.UnsupportedMediaType;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -24,10 +28,12 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,7 +46,7 @@ import java.util.Set;
 
 /**
  * The reports owed after approvals: a state's list of what it owes with the form to submit a
- * report, FITKO's lists of reports to review and of those due and overdue, with acceptance and a
+ * report (and a document), FITKO's lists of reports to review and of those due and overdue, with acceptance and a
  * return with its reason. The rules are {@link ObligationService}'s; these pages only choose what
  * to offer, from the status machine itself.
  */
@@ -57,10 +63,12 @@ public class ObligationPages {
     private static final List<ObligationStatus> OWED = List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED);
 
     private final ObligationService obligations;
+    private final DocumentLimits documentLimits;
     private final UiPages pages;
 
-    public ObligationPages(ObligationService obligations, UiPages pages) {
+    public ObligationPages(ObligationService obligations, DocumentLimits documentLimits, UiPages pages) {
         this.obligations = obligations;
+        this.documentLimits = documentLimits;
         this.pages = pages;
     }
 
@@ -100,18 +108,33 @@ public class ObligationPages {
                 List.of(), HttpStatus.OK);
     }
 
-    @Post(REPORT + "/submission")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    /**
+     * The form is multipart, for its optional file: the text parts come first (the form's order), so
+     * the text is known before the file is read. A browser sends an empty file part when no file
+     * was chosen.
+     */
+    @Post(value = REPORT + "/submission", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> submit(HttpRequest<?> request, Caller caller, @PathVariable long applicationId,
-                                  @PathVariable long obligationId, @Nullable @Body Map<String, Object> form) {
-        FormInput input = new FormInput(form);
-        UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
+                                  @PathVariable long obligationId, @Nullable @Part(UiCookies.CSRF_FIELD) String csrf,
+                                  @Nullable @Part("text") String text, @Nullable StreamingFileUpload file) {
+        UiCookies.verify(request, csrf);
+        SubmissionCommand command = new SubmissionCommand(text);
         try {
-            obligations.submit(caller, applicationId, obligationId, new SubmissionCommand(input.text("text")));
+            if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+                if (file != null) {
+                    file.discard();
+                }
+                obligations.submit(caller, applicationId, obligationId, command);
+            } else {
+                obligations.submit(caller, applicationId, obligationId, command,
+                        new ReportDocument(null, file.getFilename(), file.asInputStream()));
+            }
             return UiPages.redirect(link(applicationId, obligationId) + "?done=reportSubmitted");
-        } catch (InvalidInput refused) {
-            return obligationPage(request, caller, obligations.get(caller, applicationId, obligationId), null,
-                    input.values(), refused.errors(), HttpStatus.UNPROCESSABLE_ENTITY);
+        } catch (InvalidInput | UnsupportedMediaType | PayloadTooLarge refused) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("text", text == null ? "" : text);
+            return obligationPage(request, caller, obligations.get(caller, applicationId, obligationId), null, typed,
+                    refused.errors(), refused.status());
         }
     }
 
@@ -159,6 +182,7 @@ public class ObligationPages {
         model.put("o", obligation);
         model.put("done", done == null ? "" : done);
         model.put("form", new LinkedHashMap<>(form));
+        model.put("maxFileMegabytes", documentLimits.maxSize() / (1024 * 1024));
         model.put("maySubmit", caller.hasRole(Role.STATE, Role.FITKO) && moves.contains(ObligationStatus.SUBMITTED));
         model.put("mayReview", caller.hasRole(Role.FITKO) && moves.contains(ObligationStatus.ACCEPTED));
         // four eyes: the page offers no acceptance to whoever submitted the report

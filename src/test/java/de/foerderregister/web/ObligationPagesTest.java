@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import de.foerderregister.web.WebSession.Page;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -31,6 +32,12 @@ class ObligationPagesTest {
         Page start = session.login(account.username(), TestApi.PASSWORD);
         assertEquals(303, start.status(), start.body());
         return session;
+    }
+
+    /** The submission form sent without a file, as a browser sends it. */
+    private static Page submit(WebSession session, String report, String text) {
+        return session.postMultipart(report + "/submission", Map.of("text", text), "", "application/octet-stream",
+                new byte[0]);
     }
 
     /** The page of a list that holds the text, walked as a user would: the lists are shared with the other tests. */
@@ -75,11 +82,11 @@ class ObligationPagesTest {
         assertEquals(200, form.status(), form.body());
         assertTrue(form.body().contains("<textarea id=\"text\" name=\"text\""), form.body());
         assertFalse(form.body().contains("id=\"accept\""), "a state does not review");
-        Page empty = state.post(report + "/submission", Map.of("text", " "));
+        Page empty = submit(state, report, " ");
         assertEquals(422, empty.status(), empty.body());
         assertTrue(empty.body().contains("href=\"#text\""), empty.body());
         assertTrue(empty.body().contains("aria-describedby=\"text-error\""), empty.body());
-        Page submitted = state.post(report + "/submission", Map.of("text", "Sachbericht 2021"));
+        Page submitted = submit(state, report, "Sachbericht 2021");
         assertEquals(303, submitted.status(), submitted.body());
         assertEquals(report + "?done=reportSubmitted", submitted.location());
         Page shown = state.get(submitted.location());
@@ -100,12 +107,39 @@ class ObligationPagesTest {
         assertEquals(303, returned.status(), returned.body());
         assertTrue(reviewer.get(returned.location()).body().contains("Belege fehlen"));
 
-        assertEquals(303, state.post(report + "/submission", Map.of("text", "mit Belegen")).status());
+        assertEquals(303, submit(state, report, "mit Belegen").status());
         Page accepted = reviewer.post(report + "/accept", Map.of());
         assertEquals(303, accepted.status(), accepted.body());
         Page done = reviewer.get(accepted.location());
         assertTrue(done.body().contains("Der Nachweis wurde angenommen."), done.body());
         assertTrue(done.body().contains(">angenommen</span>"), done.body());
+    }
+
+    @Test
+    void aDocumentGoesWithTheReportAndADisguisedFileIsNamedAtItsField() {
+        Account fitko = api.account(Role.FITKO, null);
+        Account nw = api.applicant(StateCode.NW);
+        long id = api.approved(fitko, StateCode.NW, "1011500.00");
+        long interim = api.get(nw, "/api/applications/" + id + "/obligations").json().get(0).get("id").asLong();
+        String report = "/ui/applications/" + id + "/obligations/" + interim;
+        WebSession state = loggedIn(nw);
+        Page form = state.get(report);
+        assertTrue(form.body().contains("enctype=\"multipart/form-data\""), form.body());
+        assertTrue(form.body().contains("höchstens 20 MB"), "the configured limit");
+
+        Page disguised = state.postMultipart(report + "/submission", Map.of("text", "Sachbericht 2021"), "nachweis.pdf",
+                "application/pdf", SampleFiles.exe());
+        assertEquals(415, disguised.status(), disguised.body());
+        assertTrue(disguised.body().contains("href=\"#file\""), disguised.body());
+        assertTrue(disguised.body().contains("aria-describedby=\"file-error\""), disguised.body());
+        assertTrue(disguised.body().contains(">Sachbericht 2021</textarea>"), "the text stays as typed");
+
+        Page submitted = state.postMultipart(report + "/submission", Map.of("text", "Sachbericht 2021"),
+                "nachweis-2021.pdf", "application/pdf", SampleFiles.pdf());
+        assertEquals(303, submitted.status(), submitted.body());
+        Page shown = state.get(submitted.location());
+        assertTrue(shown.body().contains("nachweis-2021.pdf"), shown.body());
+        assertTrue(shown.body().contains("PDF, ") && shown.body().contains("SHA-256 "), shown.body());
     }
 
     @Test
@@ -116,7 +150,7 @@ class ObligationPagesTest {
         String report = "/ui/applications/" + id + "/obligations/" + interim;
         WebSession session = loggedIn(fitko);
         session.get(report);
-        assertEquals(303, session.post(report + "/submission", Map.of("text", "per Post eingegangen")).status());
+        assertEquals(303, submit(session, report, "per Post eingegangen").status());
 
         Page page = session.get(report);
         assertFalse(page.body().contains("id=\"accept\""), page.body());
@@ -134,7 +168,7 @@ class ObligationPagesTest {
 
         WebSession st = loggedIn(api.account(Role.STATE, StateCode.ST));
         assertEquals(404, st.get(report).status());
-        assertEquals(404, st.post(report + "/submission", Map.of("text", "fremd")).status());
+        assertEquals(404, submit(st, report, "fremd").status());
         assertFalse(st.get("/ui/obligations?ownerState=NW&status=").body().contains("href=\"" + report + "\""));
         assertTrue(st.get("/ui/obligations?ownerState=NW&status=").body().contains("<p>0 Nachweise gefunden</p>"),
                 "a state's list holds its own reports only, whatever it asks for");
@@ -143,7 +177,7 @@ class ObligationPagesTest {
         Page read = finance.get(report);
         assertEquals(200, read.status(), read.body());
         assertFalse(read.body().contains("<form class=\"stack\""), "finance reads, changes nothing");
-        assertEquals(403, finance.post(report + "/submission", Map.of("text", "Finanzen")).status());
+        assertEquals(403, submit(finance, report, "Finanzen").status());
         assertEquals(200, finance.get("/ui/obligations?overdue=on").status());
 
         WebSession admin = loggedIn(api.account(Role.ADMIN, null));
@@ -151,9 +185,12 @@ class ObligationPagesTest {
 
         WebSession withoutToken = loggedIn(fitko);
         withoutToken.csrf = null;
-        for (String path : new String[]{report + "/submission", report + "/accept", report + "/return"}) {
+        for (String path : new String[]{report + "/accept", report + "/return"}) {
             assertEquals(403, withoutToken.post(path, Map.of("_csrf", "", "text", "x", "reason", "x")).status(), path);
         }
+        // every page, the refusals too, carries the session's token for its logout form
+        withoutToken.csrf = null;
+        assertEquals(403, submit(withoutToken, report, "ohne Token").status());
     }
 
     @Test

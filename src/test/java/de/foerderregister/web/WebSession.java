@@ -1,5 +1,7 @@
 package de.foerderregister.web;
 
+import de.foerderregister.document.Multipart;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,6 +67,21 @@ final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Posts a form with a file input as a browser does (multipart, the fields in the form's order, the
+     * session's CSRF token first); no file chosen is an empty part with an empty file name.
+     */
+    Page postMultipart(String path, Map<String, String> fields, String fileName, String fileType, byte[] file) {
+        Multipart form = new Multipart();
+        if (csrf != null) {
+            form.field("_csrf", csrf);
+        }
+        fields.forEach(form::field);
+        form.file(fileName, fileType, file);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", form.contentType())
+                .POST(form.publisher()));
     }
 
     /** Logs in through the login page and answers the redirect after it. */
