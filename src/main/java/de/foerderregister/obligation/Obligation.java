@@ -29,10 +29,6 @@ public record Obligation(
                 now, null);
     }
 
-    boolean isOverdue(LocalDate today) {
-        return status.isOverdue(dueDate, today);
-    }
-
     ReportSchedule.Period period() {
         return new ReportSchedule.Period(kind, periodYear);
     }

@@ -19,7 +19,8 @@ interface ObligationRepository extends GenericRepository<Obligation, Long> {
     String OVERDUE = "(o.status IN ('OPEN', 'RETURNED') AND o.due_date < :today)";
 
     String ROW = """
-            SELECT o.id, o.application_id, a.reference, a.title, a.owner_state, o.kind, o.period_year, o.due_date, o.status
+            SELECT o.id, o.application_id, a.reference, a.title, a.owner_state,
+                   o.kind, o.period_year, o.due_date, o.status
             FROM obligation o JOIN funding_application a ON a.id = o.application_id
             """;
 
@@ -46,7 +47,8 @@ interface ObligationRepository extends GenericRepository<Obligation, Long> {
     @Query("SELECT * FROM obligation WHERE id = :id AND application_id = :applicationId FOR UPDATE")
     Optional<Obligation> findForUpdate(long id, long applicationId);
 
-    @Query("SELECT o.* FROM obligation o WHERE o.application_id = :applicationId AND " + OVERDUE + " ORDER BY o.due_date, o.id")
+    @Query("SELECT o.* FROM obligation o WHERE o.application_id = :applicationId AND " + OVERDUE
+            + " ORDER BY o.due_date, o.id")
     List<Obligation> findOverdue(long applicationId, LocalDate today);
 
     @Query(ROW + "WHERE o.id = :id")

@@ -45,9 +45,9 @@ import java.util.stream.Collectors;
 /**
  * The reports an approved application owes: created with the approval and kept in step with the
  * years that hold money ({@link #adjust}), submitted by the state (or FITKO on its behalf) with a
- * text and a document, accepted or returned by FITKO. Every change takes the application's row lock first, like every other change
- * of an application, so two reviews of one submission queue up and the second finds it decided.
- * Every move is an audit event of the application.
+ * text and a document, accepted or returned by FITKO. Every change takes the application's row
+ * lock first, like every other change of an application, so two reviews of one submission queue up
+ * and the second finds it decided. Every move is an audit event of the application.
  */
 @Singleton
 public class ObligationService implements ApplicationEventListener<ApprovedSharesChanged> {
@@ -253,7 +253,8 @@ public class ObligationService implements ApplicationEventListener<ApprovedShare
         Obligation reviewed = current.movedTo(outcome);
         Submission submission = submissions.findLatest(obligationId).orElseThrow();
         if (outcome == ObligationStatus.ACCEPTED && submission.submittedBy().equals(caller.username())) {
-            throw new Forbidden("You submitted report " + obligationId + " yourself; a different FITKO user must accept it.");
+            throw new Forbidden("You submitted report " + obligationId
+                    + " yourself; a different FITKO user must accept it.");
         }
         obligations.update(reviewed);
         submissions.update(submission.reviewed(outcome, reason, caller.username(), clock.instant()));
@@ -304,8 +305,10 @@ public class ObligationService implements ApplicationEventListener<ApprovedShare
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Submission> handedIn = submissions.findByObligationIdInOrderById(rows.stream().map(ObligationRow::id).toList());
-        Map<Long, List<Submission>> byObligation = handedIn.stream().collect(Collectors.groupingBy(Submission::obligationId));
+        List<Submission> handedIn = submissions.findByObligationIdInOrderById(
+                rows.stream().map(ObligationRow::id).toList());
+        Map<Long, List<Submission>> byObligation = handedIn.stream()
+                .collect(Collectors.groupingBy(Submission::obligationId));
         Map<Long, List<DocumentView>> filed = documents.filedWith(SubjectKind.OBLIGATION_SUBMISSION,
                 handedIn.stream().map(Submission::id).toList());
         LocalDate today = today();

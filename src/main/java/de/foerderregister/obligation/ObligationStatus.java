@@ -28,10 +28,10 @@ public enum ObligationStatus {
     }
 
     /**
-     * Overdue: still owed, and due before today. The one rule for the views, the payment check and,
-     * in SQL, {@link ObligationRepository#OVERDUE}.
+     * Overdue: still owed, and due before today. The views ask this; the work lists, the payment
+     * check and the data-quality finding ask {@link ObligationRepository#OVERDUE}, the same in SQL.
      */
-    public boolean isOverdue(LocalDate dueDate, LocalDate today) {
+    boolean isOverdue(LocalDate dueDate, LocalDate today) {
         return isOutstanding() && dueDate.isBefore(today);
     }
 

@@ -71,7 +71,8 @@ public class DataQualityService {
         // overdue is the obligations' rule; they apply the same scope
         obligations.overdue(caller).forEach(report -> findings.add(new Finding(FindingKind.OBLIGATION_OVERDUE,
                 report.applicationId(), report.reference(), report.title(),
-                "the " + (report.kind() == ObligationKind.INTERIM ? "interim report for " + report.periodYear() : "final report")
+                "the " + (report.kind() == ObligationKind.INTERIM
+                        ? "interim report for " + report.periodYear() : "final report")
                         + " (report " + report.id() + ") was due on " + report.dueDate() + " and "
                         + (report.status() == ObligationStatus.RETURNED ? "was returned and not submitted again"
                         : "has not been submitted"),

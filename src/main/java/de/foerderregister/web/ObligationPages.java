@@ -81,7 +81,8 @@ public class ObligationPages {
                                 @Nullable @QueryValue String overdue, @Nullable @QueryValue String ownerState,
                                 @Nullable @QueryValue Integer page) {
         String choice = status != null ? status
-                : caller.hasRole(Role.STATE) ? OUTSTANDING : caller.hasRole(Role.FITKO) ? ObligationStatus.SUBMITTED.name() : "";
+                : caller.hasRole(Role.STATE) ? OUTSTANDING
+                : caller.hasRole(Role.FITKO) ? ObligationStatus.SUBMITTED.name() : "";
         boolean overdueOnly = overdue != null && !overdue.isBlank();
         StateCode stateFilter = UiPages.parse(StateCode.class, ownerState);
         int pageNumber = page == null || page < 0 ? 0 : page;
@@ -97,7 +98,8 @@ public class ObligationPages {
         model.put("states", StateCode.values());
         model.put("pageNumber", pageNumber);
         model.put("pageCount", Math.max(1, found.getTotalPages()));
-        model.put("query", "status=" + choice + (overdueOnly ? "&overdue=on" : "") + "&ownerState=" + model.get("ownerState"));
+        model.put("query", "status=" + choice + (overdueOnly ? "&overdue=on" : "")
+                + "&ownerState=" + model.get("ownerState"));
         return pages.page("obligations", model);
     }
 
