@@ -5,12 +5,10 @@ import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -39,8 +37,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DocumentController {
 
-    /** Set on the download of a withdrawn document: when it was withdrawn. */
-    static final String WITHDRAWN_HEADER = "X-Document-Withdrawn";
 
     private final DocumentService documents;
     private final JsonBodies bodies;
@@ -70,19 +66,9 @@ public class DocumentController {
         return documents.list(caller, id);
     }
 
-    /** The bytes as stored, typed by what they were recognised as, always as an attachment. */
     @Get("/{documentId}")
     public HttpResponse<StreamedFile> download(Caller caller, @PathVariable long id, @PathVariable long documentId) {
-        DocumentDownload download = documents.download(caller, id, documentId);
-        DocumentView document = download.document();
-        MutableHttpResponse<StreamedFile> response = HttpResponse.ok(new StreamedFile(download.content(),
-                        MediaType.of(document.mediaType()), document.uploadedAt().toEpochMilli(), document.size()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
-                .header("X-Content-Type-Options", "nosniff");
-        if (document.withdrawn()) {
-            response.header(WITHDRAWN_HEADER, document.withdrawnAt().toString());
-        }
-        return response;
+        return documents.download(caller, id, documentId).response();
     }
 
     @Post("/{documentId}/withdraw")

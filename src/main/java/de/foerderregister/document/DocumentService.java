@@ -142,6 +142,13 @@ public class DocumentService {
         return documents.findByApplicationIdOrderById(applicationId).stream().map(DocumentView::of).toList();
     }
 
+    /** One document's description; withdrawn ones too. */
+    @Connectable
+    public DocumentView get(Caller caller, long applicationId, long documentId) {
+        applications.requireVisible(caller, applicationId);
+        return DocumentView.of(find(applicationId, documentId));
+    }
+
     /** One document with its bytes, read as they are sent; withdrawn ones too. */
     @Connectable
     public DocumentDownload download(Caller caller, long applicationId, long documentId) {

@@ -66,11 +66,14 @@ public class ApplicationPages {
     private final ApplicationService applications;
     private final DecisionLedger ledger;
     private final UiPages pages;
+    private final DocumentSection documents;
 
-    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, UiPages pages) {
+    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, UiPages pages,
+                            DocumentSection documents) {
         this.applications = applications;
         this.ledger = ledger;
         this.pages = pages;
+        this.documents = documents;
     }
 
     @Get
@@ -138,6 +141,7 @@ public class ApplicationPages {
         model.put("decisions", ledger.decisions(id));
         model.put("amendments", ledger.amendments(id));
         model.put("history", applications.history(caller, id));
+        documents.put(model, caller, id);
         model.put("done", done == null ? "" : done);
         model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));
         model.put("mayDecide", caller.hasRole(Role.FITKO));

@@ -259,7 +259,7 @@ class DocumentApiTest {
         DocumentClient.Download download = documents.download(finance, location);
         assertEquals(200, download.status());
         assertArrayEquals(pdf, download.bytes());
-        assertEquals(withdrawn.json().get("withdrawnAt").asText(), download.header(DocumentController.WITHDRAWN_HEADER));
+        assertEquals(withdrawn.json().get("withdrawnAt").asText(), download.header(DocumentDownload.WITHDRAWN_HEADER));
     }
 
     @Test
