@@ -8,7 +8,7 @@ CREATE TABLE document (
     application_id   BIGINT        NOT NULL,
     subject_kind     VARCHAR(32)   NOT NULL,
     subject_id       BIGINT        NOT NULL,
-    title            VARCHAR(200)  NULL,
+    title            VARCHAR(200)  NOT NULL,
     file_name        VARCHAR(255)  NOT NULL,
     -- told by the bytes when stored, never by the name or the client's Content-Type
     media_type       VARCHAR(100)  NOT NULL,

@@ -14,7 +14,7 @@ public record Document(
         Long applicationId,
         SubjectKind subjectKind,
         Long subjectId,
-        @Nullable String title,
+        String title,
         String fileName,
         String mediaType,
         Long size,
@@ -29,7 +29,7 @@ public record Document(
      * The row an upload starts with, so that its chunks have their parent; type, size and hash are
      * filled in by {@link #stored} in the same transaction, once the last byte is read.
      */
-    static Document receiving(long applicationId, DocumentSubject subject, @Nullable String title, String fileName,
+    static Document receiving(long applicationId, DocumentSubject subject, String title, String fileName,
                               String uploadedBy, Instant uploadedAt) {
         return new Document(null, applicationId, subject.kind(), subject.id(), title, fileName,
                 "application/octet-stream", 0L, "", uploadedBy, uploadedAt, null, null, null);

@@ -5,16 +5,17 @@ import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.tree.JsonNode;
@@ -25,6 +26,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import org.reactivestreams.Publisher;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -35,8 +37,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DocumentController {
 
-    /** Set on the download of a withdrawn document: when it was withdrawn. */
-    static final String WITHDRAWN_HEADER = "X-Document-Withdrawn";
 
     private final DocumentService documents;
     private final JsonBodies bodies;
@@ -47,17 +47,16 @@ public class DocumentController {
     }
 
     /**
-     * Stores the part {@code file}, read as it arrives. The text parts ({@code title},
-     * {@code subjectKind} APPLICATION or DECISION, {@code subjectId}) go before the file: a part
-     * sent after it can only be seen once the whole file has been received.
+     * Stores the part {@code file}, read and written while it arrives. The part {@code title} comes
+     * before it: the upload starts once every part it names is there, so a title sent after the
+     * file (or none) means the whole file is received first. The subject is optional and therefore
+     * in the query, where it is known at once: {@code ?subjectKind=DECISION&subjectId=17}; without
+     * it the document is the application's own.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<DocumentView> upload(Caller caller, @PathVariable long id,
-                                             @Nullable @Part("title") String title,
-                                             @Nullable @Part("subjectKind") String subjectKind,
-                                             @Nullable @Part("subjectId") String subjectId,
-                                             StreamingFileUpload file) {
-        DocumentView stored = documents.upload(caller, id, subject(id, subjectKind, subjectId), title,
+    public HttpResponse<DocumentView> upload(HttpRequest<?> request, Caller caller, @PathVariable long id,
+                                             @Part("title") Publisher<CompletedPart> title, StreamingFileUpload file) {
+        DocumentView stored = documents.upload(caller, id, subject(id, request.getParameters()), LeadingPart.text(title),
                 file.getFilename(), file.asInputStream());
         return HttpResponse.created(stored, URI.create("/api/applications/" + id + "/documents/" + stored.id()));
     }
@@ -67,19 +66,9 @@ public class DocumentController {
         return documents.list(caller, id);
     }
 
-    /** The bytes as stored, typed by what they were recognised as, always as an attachment. */
     @Get("/{documentId}")
     public HttpResponse<StreamedFile> download(Caller caller, @PathVariable long id, @PathVariable long documentId) {
-        DocumentDownload download = documents.download(caller, id, documentId);
-        DocumentView document = download.document();
-        MutableHttpResponse<StreamedFile> response = HttpResponse.ok(new StreamedFile(download.content(),
-                        MediaType.of(document.mediaType()), document.uploadedAt().toEpochMilli(), document.size()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
-                .header("X-Content-Type-Options", "nosniff");
-        if (document.withdrawn()) {
-            response.header(WITHDRAWN_HEADER, document.withdrawnAt().toString());
-        }
-        return response;
+        return documents.download(caller, id, documentId).response();
     }
 
     @Post("/{documentId}/withdraw")
@@ -89,14 +78,20 @@ public class DocumentController {
         return documents.withdraw(caller, id, documentId, bodies.read(body, WithdrawCommand.class));
     }
 
-    /** The subject named by the form's text parts; none means the application itself. */
-    static @Nullable DocumentSubject subject(long applicationId, @Nullable String kind, @Nullable String id) {
+    /**
+     * The subject the query names; none means the application itself. Read from the query itself:
+     * a {@code @QueryValue} that is absent would be looked for among the form's parts, and waiting
+     * for those holds the upload back until the whole file is in.
+     */
+    static @Nullable DocumentSubject subject(long applicationId, HttpParameters query) {
+        String kind = query.get("subjectKind");
         if (kind == null || kind.isBlank()) {
             return null;
         }
         SubjectKind subjectKind = Arrays.stream(SubjectKind.values()).filter(k -> k.name().equals(kind.strip()))
                 .findFirst()
                 .orElseThrow(() -> new BadRequest("subjectKind", RuleCode.VALUE_ONE_OF, Arrays.toString(SubjectKind.values())));
+        String id = query.get("subjectId");
         if (id == null || id.isBlank()) {
             if (subjectKind == SubjectKind.APPLICATION) {
                 return DocumentSubject.application(applicationId);

@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,14 +74,15 @@ public class DocumentService {
      */
     @Transactional
     public DocumentView upload(Caller caller, long applicationId, @Nullable DocumentSubject subject,
-                               @Nullable String title, @Nullable String fileName, InputStream content) {
+                               @Nullable String title,
+                               @Nullable String fileName, InputStream content) {
         caller.requireRole("add documents", UPLOADERS);
         DocumentSubject about = subject == null ? DocumentSubject.application(applicationId) : subject;
         List<FieldError> errors = new ArrayList<>();
-        String cleanTitle = DecisionRules.text(errors, "title", title, TITLE_MAX, false);
+        String cleanTitle = DecisionRules.text(errors, "title", title, TITLE_MAX, true);
         if (about.kind() == SubjectKind.OBLIGATION_SUBMISSION
                 || about.kind() == SubjectKind.APPLICATION && about.id() != applicationId) {
-            errors.add(new FieldError("subjectKind", RuleCode.DOCUMENT_SUBJECT));
+            errors.add(new FieldError("subjectKind", RuleCode.DOCUMENT_SUBJECT, about.kind()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -101,11 +104,11 @@ public class DocumentService {
      * not be retried as a whole.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public DocumentView attach(Caller caller, FundingApplication application, DocumentSubject subject,
-                               @Nullable String title, @Nullable String fileName, InputStream content) {
+    public DocumentView attach(Caller caller, FundingApplication application, DocumentSubject subject, String title,
+                               @Nullable String fileName, InputStream content) {
         caller.requireRole("add documents", UPLOADERS);
         List<FieldError> errors = new ArrayList<>();
-        String cleanTitle = DecisionRules.text(errors, "title", title, TITLE_MAX, false);
+        String cleanTitle = DecisionRules.text(errors, "title", title, TITLE_MAX, true);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -113,9 +116,9 @@ public class DocumentService {
     }
 
     private DocumentView store(Caller caller, FundingApplication application, DocumentSubject subject,
-                               @Nullable String title, @Nullable String fileName, InputStream content) {
+                               String title, @Nullable String fileName, InputStream content) {
         Document receiving = documents.save(Document.receiving(application.id(), subject, title,
-                FileNames.sanitise(fileName), caller.username(), clock.instant()));
+                FileNames.sanitise(fileName), caller.username(), now()));
         DocumentSink sink = new DocumentSink(documents, receiving.id(), limits.maxSize());
         DocumentType type;
         try {
@@ -124,17 +127,14 @@ public class DocumentService {
             throw new UncheckedIOException("the upload could not be read to its end", e);
         }
         Document stored = documents.update(receiving.stored(type, sink.finish()));
-        List<FieldChange> changes = new ArrayList<>(List.of(
+        audit.record(application.id(), caller, AuditAction.DOCUMENT_ADDED, List.of(
                 new FieldChange("document.id", null, stored.id().toString()),
                 new FieldChange("document.subject", null, stored.subjectKind() + " " + stored.subjectId()),
+                new FieldChange("document.title", null, stored.title()),
                 new FieldChange("document.fileName", null, stored.fileName()),
                 new FieldChange("document.mediaType", null, stored.mediaType()),
                 new FieldChange("document.size", null, stored.size().toString()),
                 new FieldChange("document.sha256", null, stored.sha256())));
-        if (stored.title() != null) {
-            changes.add(new FieldChange("document.title", null, stored.title()));
-        }
-        audit.record(application.id(), caller, AuditAction.DOCUMENT_ADDED, changes);
         return DocumentView.of(stored);
     }
 
@@ -153,6 +153,13 @@ public class DocumentService {
     public Map<Long, List<DocumentView>> filedWith(SubjectKind kind, Collection<Long> subjectIds) {
         return subjectIds.isEmpty() ? Map.of() : documents.findBySubjectKindAndSubjectIdInOrderById(kind, subjectIds)
                 .stream().map(DocumentView::of).collect(Collectors.groupingBy(view -> view.subject().id()));
+    }
+
+    /** One document's description; withdrawn ones too. */
+    @Connectable
+    public DocumentView get(Caller caller, long applicationId, long documentId) {
+        applications.requireVisible(caller, applicationId);
+        return DocumentView.of(find(applicationId, documentId));
     }
 
     /** One document with its bytes, read as they are sent; withdrawn ones too. */
@@ -178,13 +185,18 @@ public class DocumentService {
             throw new Conflict("Document " + documentId + " was already withdrawn by " + document.withdrawnBy()
                     + " at " + document.withdrawnAt() + ".");
         }
-        Document withdrawn = documents.update(document.withdrawn(reason, caller.username(), clock.instant()));
+        Document withdrawn = documents.update(document.withdrawn(reason, caller.username(), now()));
         audit.record(applicationId, caller, AuditAction.DOCUMENT_WITHDRAWN, List.of(
                 new FieldChange("document.id", null, withdrawn.id().toString()),
                 new FieldChange("document.fileName", null, withdrawn.fileName()),
                 new FieldChange("document.sha256", null, withdrawn.sha256()),
                 new FieldChange("document.withdrawnReason", null, reason)));
         return DocumentView.of(withdrawn);
+    }
+
+    /** What the database keeps: microseconds, so that an answer shows the same instant as a later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Document find(long applicationId, long documentId) {

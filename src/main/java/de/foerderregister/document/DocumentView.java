@@ -10,7 +10,7 @@ import java.time.Instant;
  * {@code mediaType} the type it is served with; a withdrawn document keeps everything and says why.
  */
 @Serdeable
-public record DocumentView(long id, long applicationId, DocumentSubject subject, @Nullable String title,
+public record DocumentView(long id, long applicationId, DocumentSubject subject, String title,
                            String fileName, DocumentType type, String mediaType, long size, String sha256,
                            String uploadedBy, Instant uploadedAt, boolean withdrawn,
                            @Nullable String withdrawnReason, @Nullable String withdrawnBy,

@@ -1,6 +1,7 @@
 package de.foerderregister.obligation;
 
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.LeadingPart;
 import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,6 +24,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import org.reactivestreams.Publisher;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -63,16 +66,16 @@ public class ObligationController {
     }
 
     /**
-     * The report with a document: the part {@code text}, optionally {@code title} (the document's),
-     * then the part {@code file}, read as it arrives. The text parts go first: a part sent after the
-     * file is only seen once the whole file was received.
+     * The report with a document: the parts {@code text} and {@code title} (the document's), then the
+     * part {@code file}, read as it arrives. The text parts go first: a part sent after the file is
+     * only seen once the whole file was received.
      */
     @Post(value = "/applications/{id}/obligations/{oid}/submission", consumes = MediaType.MULTIPART_FORM_DATA)
     public ObligationView submitWithDocument(Caller caller, @PathVariable long id, @PathVariable long oid,
-                                             @Nullable @Part("text") String text, @Nullable @Part("title") String title,
-                                             StreamingFileUpload file) {
-        return obligations.submit(caller, id, oid, new SubmissionCommand(text),
-                new ReportDocument(title, file.getFilename(), file.asInputStream()));
+                                             @Part("text") Publisher<CompletedPart> text,
+                                             @Part("title") Publisher<CompletedPart> title, StreamingFileUpload file) {
+        return obligations.submit(caller, id, oid, new SubmissionCommand(LeadingPart.text(text)),
+                new ReportDocument(LeadingPart.text(title), file.getFilename(), file.asInputStream()));
     }
 
     @Post("/applications/{id}/obligations/{oid}/accept")

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An application's page: its facts, decisions, amendments, the reports it owes, history and its
- * money (the figures per year, payments and repayments) with the forms the caller's role may use there. The page itself
+ * An application's page: its facts, decisions, amendments, the reports it owes, documents, history
+ * and its money (the figures per year, payments and repayments) with the forms the caller's role may use there. The page itself
  * and each of its forms build it here, so a refused form shows the same page with its errors.
  */
 @Singleton
@@ -35,14 +35,16 @@ class ApplicationDetail {
     private final DecisionLedger ledger;
     private final PaymentService payments;
     private final ObligationService obligations;
+    private final DocumentSection documents;
     private final UiPages pages;
 
     ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
-                      ObligationService obligations, UiPages pages) {
+                      ObligationService obligations, DocumentSection documents, UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
         this.obligations = obligations;
+        this.documents = documents;
         this.pages = pages;
     }
 
@@ -74,6 +76,7 @@ class ApplicationDetail {
         model.put("decisions", ledger.decisions(id));
         model.put("amendments", ledger.amendments(id));
         model.put("obligations", obligations.ofApplication(caller, id));
+        documents.put(model, caller, id);
         model.put("history", applications.history(caller, id));
         model.put("done", "");
         model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));

@@ -2,6 +2,7 @@ package de.foerderregister.web;
 
 import de.foerderregister.application.StateCode;
 import de.foerderregister.document.DocumentLimits;
+import de.foerderregister.document.LeadingPart;
 import de.foerderregister.obligation.ObligationFilter;
 import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.obligation.ObligationStatus;
@@ -33,11 +34,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.reactivestreams.Publisher;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +61,8 @@ public class ObligationPages {
 
     static final String PATH = "/ui/obligations";
     private static final String REPORT = "/applications/{applicationId}/obligations/{obligationId}";
+    /** The document's title, as the form names it; the service calls it {@code title}. */
+    private static final String DOCUMENT_TITLE = "documentTitle";
     /** The status choice that stands for OPEN and RETURNED: what the state still owes. */
     static final String OUTSTANDING = "OUTSTANDING";
     private static final List<ObligationStatus> OWED = List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED);
@@ -111,30 +116,32 @@ public class ObligationPages {
     }
 
     /**
-     * The form is multipart, for its optional file: the text parts come first (the form's order), so
-     * the text is known before the file is read. A browser sends an empty file part when no file
-     * was chosen.
+     * The form is multipart, for its optional document: the text parts come first (the form's
+     * order), each read as one part so that the file streams (see {@link LeadingPart}). A browser
+     * sends an empty file part when no file was chosen.
      */
     @Post(value = REPORT + "/submission", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> submit(HttpRequest<?> request, Caller caller, @PathVariable long applicationId,
-                                  @PathVariable long obligationId, @Nullable @Part(UiCookies.CSRF_FIELD) String csrf,
-                                  @Nullable @Part("text") String text, @Nullable StreamingFileUpload file) {
-        UiCookies.verify(request, csrf);
-        SubmissionCommand command = new SubmissionCommand(text);
+                                  @PathVariable long obligationId,
+                                  @Part(UiCookies.CSRF_FIELD) Publisher<CompletedPart> csrf,
+                                  @Part("text") Publisher<CompletedPart> text,
+                                  @Part(DOCUMENT_TITLE) Publisher<CompletedPart> documentTitle,
+                                  StreamingFileUpload file) {
+        UiCookies.verify(request, LeadingPart.text(csrf));
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("text", LeadingPart.text(text));
+        typed.put(DOCUMENT_TITLE, LeadingPart.text(documentTitle));
+        SubmissionCommand command = new SubmissionCommand(typed.get("text"));
         try {
-            if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-                if (file != null) {
-                    file.discard();
-                }
+            if (file.getFilename() == null || file.getFilename().isBlank()) {
+                file.discard();
                 obligations.submit(caller, applicationId, obligationId, command);
             } else {
                 obligations.submit(caller, applicationId, obligationId, command,
-                        new ReportDocument(null, file.getFilename(), file.asInputStream()));
+                        new ReportDocument(typed.get(DOCUMENT_TITLE), file.getFilename(), file.asInputStream()));
             }
             return UiPages.redirect(link(applicationId, obligationId) + "?done=reportSubmitted");
         } catch (InvalidInput | UnsupportedMediaType | PayloadTooLarge refused) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("text", text == null ? "" : text);
             return obligationPage(request, caller, obligations.get(caller, applicationId, obligationId), null, typed,
                     refused.errors(), refused.status());
         }
@@ -184,12 +191,12 @@ public class ObligationPages {
         model.put("o", obligation);
         model.put("done", done == null ? "" : done);
         model.put("form", new LinkedHashMap<>(form));
-        model.put("maxFileMegabytes", documentLimits.maxSize() / (1024 * 1024));
+        model.put("documentMaxSize", UiFormat.INSTANCE.size(documentLimits.maxSize()));
         model.put("maySubmit", caller.hasRole(Role.STATE, Role.FITKO) && moves.contains(ObligationStatus.SUBMITTED));
         model.put("mayReview", caller.hasRole(Role.FITKO) && moves.contains(ObligationStatus.ACCEPTED));
         // four eyes: the page offers no acceptance to whoever submitted the report
         model.put("ownSubmission", latest != null && latest.submittedBy().equals(caller.username()));
-        pages.putErrors(request, model, errors, Map.of());
+        pages.putErrors(request, model, errors, Map.of("title", DOCUMENT_TITLE));
         return pages.page(status, "obligation", model);
     }
 

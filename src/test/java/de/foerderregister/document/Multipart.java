@@ -25,11 +25,11 @@ public final class Multipart {
 
     private final String boundary = "----registry-test-" + UUID.randomUUID();
     private final Map<String, String> fields = new LinkedHashMap<>();
-    private String fileField = "file";
     private @Nullable String fileName;
     private String fileType = "application/octet-stream";
     private Supplier<InputStream> file = () -> new ByteArrayInputStream(new byte[0]);
     private boolean fileLast = true;
+    private @Nullable String rawFileDisposition;
 
     public Multipart field(String name, String value) {
         fields.put(name, value);
@@ -47,8 +47,9 @@ public final class Multipart {
         return this;
     }
 
-    public Multipart fileField(String name) {
-        this.fileField = name;
+    /** The file part's Content-Disposition exactly as given, e.g. with an RFC 5987 {@code filename*}. */
+    public Multipart rawFileDisposition(String disposition) {
+        this.rawFileDisposition = disposition;
         return this;
     }
 
@@ -70,7 +71,7 @@ public final class Multipart {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         fields.forEach((name, value) -> text.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        String disposition = "form-data; name=\"" + fileField + "\""
+        String disposition = rawFileDisposition != null ? rawFileDisposition : "form-data; name=\"file\""
                 + (fileName == null ? "" : "; filename=\"" + fileName + "\"");
         byte[] fileHead = ("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + fileType
                 + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);

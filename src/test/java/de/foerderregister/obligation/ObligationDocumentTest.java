@@ -76,8 +76,12 @@ class ObligationDocumentTest {
 
     @Test
     void aRefusedFileLeavesTheReportUnsubmitted() {
+        Response untitled = documents.post(nw, submission, new Multipart().field("text", "Sachbericht 2021")
+                .file("nachweis.pdf", "application/pdf", SampleFiles.pdf()));
+        assertEquals(422, untitled.status(), untitled.body());
+        assertEquals("title", untitled.json().get("errors").get(0).get("field").asText(), "a document needs its title");
         Response disguised = documents.post(nw, submission, new Multipart().field("text", "Sachbericht 2021")
-                .file("nachweis.pdf", "application/pdf", SampleFiles.exe()));
+                .field("title", "Nachweis").file("nachweis.pdf", "application/pdf", SampleFiles.exe()));
 
         assertEquals(415, disguised.status(), disguised.body());
         JsonNode report = api.get(nw, "/api/applications/" + id + "/obligations").json().get(0);

@@ -3,6 +3,9 @@ package de.foerderregister.web;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.DocumentClient;
+import de.foerderregister.document.Multipart;
+import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -44,6 +47,9 @@ class AccessibilityTest {
 
     @Inject
     TestApi api;
+
+    @Inject
+    DocumentClient documents;
 
     @Inject
     EmbeddedServer server;
@@ -104,8 +110,18 @@ class AccessibilityTest {
         check("state-edit");
         open(ApplicationPages.PATH + "/" + draft + "/submit");
         check("state-submit-confirm");
+        long document = documents.upload(applicant, approved, new Multipart().field("title", "Bescheid")
+                .file("bescheid.pdf", "application/pdf", SampleFiles.pdf())).json().get("id").asLong();
         open(ApplicationPages.PATH + "/" + approved);
         check("state-detail");
+        browser.findElement(By.id("upload")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-document-upload-errors");
+        open(ApplicationPages.PATH + "/" + approved + "/documents/" + document + "/withdraw");
+        check("state-document-withdraw");
+        browser.findElement(By.id("confirm")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-document-withdraw-errors");
         open(ObligationPages.PATH);
         check("state-obligations");
         open(interim);

@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.Multipart;
 import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import de.foerderregister.web.WebSession.Page;
@@ -36,8 +37,18 @@ class ObligationPagesTest {
 
     /** The submission form sent without a file, as a browser sends it. */
     private static Page submit(WebSession session, String report, String text) {
-        return session.postMultipart(report + "/submission", Map.of("text", text), "", "application/octet-stream",
-                new byte[0]);
+        return submit(session, report, text, "", "", new byte[0]);
+    }
+
+    /** The submission form as a browser sends it: token, text, the document's title, then the file part. */
+    private static Page submit(WebSession session, String report, String text, String title, String fileName,
+                               byte[] file) {
+        Multipart form = new Multipart();
+        if (session.csrf != null) {
+            form.field("_csrf", session.csrf);
+        }
+        form.field("text", text).field("documentTitle", title).file(fileName, "application/octet-stream", file);
+        return session.postMultipart(report + "/submission", form);
     }
 
     /** The page of a list that holds the text, walked as a user would: the lists are shared with the other tests. */
@@ -125,20 +136,22 @@ class ObligationPagesTest {
         WebSession state = loggedIn(nw);
         Page form = state.get(report);
         assertTrue(form.body().contains("enctype=\"multipart/form-data\""), form.body());
-        assertTrue(form.body().contains("höchstens 20 MB"), "the configured limit");
+        assertTrue(form.body().contains("höchstens 20,0 MB"), "the configured limit");
 
-        Page disguised = state.postMultipart(report + "/submission", Map.of("text", "Sachbericht 2021"), "nachweis.pdf",
-                "application/pdf", SampleFiles.exe());
+        Page untitled = submit(state, report, "Sachbericht 2021", "", "nachweis.pdf", SampleFiles.pdf());
+        assertEquals(422, untitled.status(), untitled.body());
+        assertTrue(untitled.body().contains("href=\"#documentTitle\""), "a file needs its title: " + untitled.body());
+        Page disguised = submit(state, report, "Sachbericht 2021", "Nachweis", "nachweis.pdf", SampleFiles.exe());
         assertEquals(415, disguised.status(), disguised.body());
         assertTrue(disguised.body().contains("href=\"#file\""), disguised.body());
         assertTrue(disguised.body().contains("aria-describedby=\"file-error\""), disguised.body());
         assertTrue(disguised.body().contains(">Sachbericht 2021</textarea>"), "the text stays as typed");
 
-        Page submitted = state.postMultipart(report + "/submission", Map.of("text", "Sachbericht 2021"),
-                "nachweis-2021.pdf", "application/pdf", SampleFiles.pdf());
+        Page submitted = submit(state, report, "Sachbericht 2021", "Zahlenmäßiger Nachweis 2021", "nachweis-2021.pdf",
+                SampleFiles.pdf());
         assertEquals(303, submitted.status(), submitted.body());
         Page shown = state.get(submitted.location());
-        assertTrue(shown.body().contains("nachweis-2021.pdf"), shown.body());
+        assertTrue(shown.body().contains("Zahlenmäßiger Nachweis 2021 (nachweis-2021.pdf)"), shown.body());
         assertTrue(shown.body().contains("PDF, ") && shown.body().contains("SHA-256 "), shown.body());
     }
 

@@ -69,17 +69,8 @@ final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /**
-     * Posts a form with a file input as a browser does (multipart, the fields in the form's order, the
-     * session's CSRF token first); no file chosen is an empty part with an empty file name.
-     */
-    Page postMultipart(String path, Map<String, String> fields, String fileName, String fileType, byte[] file) {
-        Multipart form = new Multipart();
-        if (csrf != null) {
-            form.field("_csrf", csrf);
-        }
-        fields.forEach(form::field);
-        form.file(fileName, fileType, file);
+    /** Posts a multipart form, as a browser sends a form with a file input. */
+    Page postMultipart(String path, Multipart form) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", form.contentType())
                 .POST(form.publisher()));
     }
