@@ -187,6 +187,22 @@ public class TestApi {
         }
     }
 
+    /** The content of every page of a list ({@code path} with its query), fetched 100 at a time. */
+    public List<JsonNode> pages(Account account, String path) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Response response = get(account, path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page);
+            if (response.status() != 200) {
+                throw new IllegalStateException("list failed: " + response);
+            }
+            JsonNode content = response.json().get("content");
+            if (content.isEmpty()) {
+                return rows;
+            }
+            content.forEach(rows::add);
+        }
+    }
+
     public Response post(Account account, String path, @Nullable Object body) {
         return send("POST", path, account.token(), body, Map.of());
     }

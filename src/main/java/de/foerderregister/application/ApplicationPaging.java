@@ -9,7 +9,7 @@ import io.micronaut.data.model.Sort;
 import java.util.Locale;
 import java.util.Set;
 
-/** Paging and sorting of the application list: a bounded page size and a whitelist of sort keys. */
+/** Paging and sorting of the application list (and the other work lists): a bounded page size and a whitelist of sort keys. */
 public final class ApplicationPaging {
 
     static final int DEFAULT_SIZE = 20;

@@ -9,6 +9,7 @@ import de.foerderregister.problem.NotFound;
 import de.foerderregister.problem.PreconditionFailed;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -46,17 +47,20 @@ public class ApplicationService {
     private final AuditTrail audit;
     private final ApprovedAmounts approvedAmounts;
     private final YearAllocations yearAllocations;
+    private final ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
                               ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
-                              YearAllocations yearAllocations, Clock clock) {
+                              YearAllocations yearAllocations,
+                              ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged, Clock clock) {
         this.applications = applications;
         this.plans = plans;
         this.references = references;
         this.audit = audit;
         this.approvedAmounts = approvedAmounts;
         this.yearAllocations = yearAllocations;
+        this.sharesChanged = sharesChanged;
         this.clock = clock;
     }
 
@@ -176,6 +180,7 @@ public class ApplicationService {
     /**
      * Stores a changed application and audits every changed field, plus the details of what changed it.
      * Answers with the change of the approved share per year, for the envelope check of the caller.
+     * A change of an APPROVED application's amount is announced ({@link ApprovedSharesChanged}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SavedChange saveChange(Caller caller, FundingApplication before, FundingApplication after,
@@ -183,12 +188,16 @@ public class ApplicationService {
         List<AnnualPlanLine> plan = plans.findByApplicationIdOrderByYear(before.id());
         FundingApplication saved = applications.update(after);
         ApplicationView view = ApplicationView.of(saved, plan);
-        SortedMap<Integer, BigDecimal> yearChanges = Objects.equals(before.approvedAmount(), saved.approvedAmount())
-                ? Collections.emptySortedMap() : yearAllocations.refresh(saved, view.annualPlan());
+        boolean sharesMoved = !Objects.equals(before.approvedAmount(), saved.approvedAmount());
+        SortedMap<Integer, BigDecimal> yearChanges = sharesMoved ? yearAllocations.refresh(saved, view.annualPlan())
+                : Collections.emptySortedMap();
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(ApplicationView.of(before, plan).auditFields(),
                 view.auditFields()));
         changes.addAll(details);
         audit.record(before.id(), caller, action, changes);
+        if (sharesMoved && saved.status() == Status.APPROVED) {
+            sharesChanged.publishEvent(new ApprovedSharesChanged(caller, saved));
+        }
         return new SavedChange(view, yearChanges);
     }
 

@@ -1,6 +1,7 @@
 package de.foerderregister.audit;
 
-/** What happened to an application, to a user account (USER_CREATED to PASSWORD_CHANGED) or to a budget envelope. */
+/** What happened to an application (its reports included), to a user account (USER_CREATED to PASSWORD_CHANGED) or
+ * to a budget envelope. */
 public enum AuditAction {
     CREATED,
     /** Created from a row of an import file. */
@@ -13,6 +14,13 @@ public enum AuditAction {
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
     AMENDMENT_DECLINED,
+    /** A report the approval (or a change of the approved year shares) made the application owe. */
+    OBLIGATION_CREATED,
+    /** An OPEN report no longer owed: its year holds no approved share any more. */
+    OBLIGATION_DROPPED,
+    OBLIGATION_SUBMITTED,
+    OBLIGATION_ACCEPTED,
+    OBLIGATION_RETURNED,
     /** A payment was requested against a year of the approval (Mittelabruf). */
     PAYMENT_REQUESTED,
     PAYMENT_RELEASED,
@@ -22,6 +30,10 @@ public enum AuditAction {
     PAYMENT_CANCELLED,
     /** Money came back (Rückzahlung). */
     REPAYMENT_RECORDED,
+    /** A file was stored with the application; its size and SHA-256 are in the event. */
+    DOCUMENT_ADDED,
+    /** A document was marked withdrawn with a reason; it stays stored and readable. */
+    DOCUMENT_WITHDRAWN,
     USER_CREATED,
     /** Enabled or disabled, role, state or e-mail address changed. */
     USER_CHANGED,

@@ -11,6 +11,7 @@ import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
 import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.decision.DecisionRules;
+import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
@@ -40,16 +41,19 @@ public class CarryOverService {
     private final Claims claims;
     private final CarryOverRepository carryOvers;
     private final EnvelopeCheck envelopes;
+    private final ObligationService obligations;
     private final AuditTrail audit;
     private final Clock clock;
 
     public CarryOverService(ApplicationService applications, YearAllocations allocations, Claims claims,
-                            CarryOverRepository carryOvers, EnvelopeCheck envelopes, AuditTrail audit, Clock clock) {
+                            CarryOverRepository carryOvers, EnvelopeCheck envelopes, ObligationService obligations,
+                            AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.allocations = allocations;
         this.claims = claims;
         this.carryOvers = carryOvers;
         this.envelopes = envelopes;
+        this.obligations = obligations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,6 +107,8 @@ public class CarryOverService {
                 share(toYear, shares, changes)));
         envelopes.require(caller, applicationId, application.fundingSource(), changes, overCommitment,
                 OverCommitmentCause.CARRY_OVER);
+        // a year emptied owes no interim report any more, a year filled owes one
+        obligations.adjust(caller, application);
         return carryOver;
     }
 

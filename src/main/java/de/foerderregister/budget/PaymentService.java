@@ -14,6 +14,7 @@ import de.foerderregister.audit.FieldChange;
 import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.decision.DecisionRules;
+import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
@@ -60,18 +61,20 @@ public class PaymentService {
     private final PaymentLimits limits;
     private final YearAllocations allocations;
     private final DecisionLedger ledger;
+    private final ObligationService obligations;
     private final AuditTrail audit;
     private final Clock clock;
 
     PaymentService(ApplicationService applications, PaymentRepository payments, RepaymentRepository repayments,
-                   PaymentLimits limits, YearAllocations allocations, DecisionLedger ledger, AuditTrail audit,
-                   Clock clock) {
+                   PaymentLimits limits, YearAllocations allocations, DecisionLedger ledger,
+                   ObligationService obligations, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.payments = payments;
         this.repayments = repayments;
         this.limits = limits;
         this.allocations = allocations;
         this.ledger = ledger;
+        this.obligations = obligations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -91,6 +94,8 @@ public class PaymentService {
         FundingApplication application = applications.lockForChange(caller, applicationId, null, "request payments",
                 Role.STATE, Role.FITKO);
         requireApproved(application);
+        // no new money while a report is overdue (registry.obligations.block-payments-when-overdue)
+        obligations.requireNoneOverdue(applicationId);
         limits.requireRoom(application, command.year(), amount);
         Payment saved = payments.save(Payment.requested(applicationId, command.year(), amount, purpose,
                 caller.username(), clock.instant()));

@@ -14,14 +14,14 @@ import java.util.Optional;
 
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
- * the text and date rules also serve the other records of what a body or an office did (payments), and
- * the budget's reasons (envelopes, carry-overs, over-commitments).
+ * the text and date rules also serve the other records of what a body or an office did (payments, the
+ * reviews of reports), and the budget's reasons (envelopes, carry-overs, over-commitments).
  */
 public final class DecisionRules {
 
     static final int BODY_MAX = 200;
     static final int AGENDA_ITEM_MAX = 50;
-    static final int NOTE_MAX = 4000;
+    public static final int NOTE_MAX = 4000;
     public static final int REASON_MAX = 1000;
     static final BigDecimal VAT_RATE_MAX = new BigDecimal("100");
 
@@ -78,7 +78,8 @@ public final class DecisionRules {
     }
 
     /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
-    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
+    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max,
+                                        boolean required) {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {

@@ -21,6 +21,11 @@ import de.foerderregister.decision.DecisionCommand;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.DecisionService;
 import de.foerderregister.decision.Outcome;
+import de.foerderregister.obligation.ObligationKind;
+import de.foerderregister.obligation.ObligationService;
+import de.foerderregister.obligation.ObligationView;
+import de.foerderregister.obligation.ReturnCommand;
+import de.foerderregister.obligation.SubmissionCommand;
 import de.foerderregister.security.AdminBootstrap;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -62,10 +67,12 @@ import java.util.Optional;
  * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
  * user, a meeting that decided several at once, the minutes' Digitales Schulzeugnis paid out in
  * three tranches, a payment request for FITKO to release and a released one for finance to book.
- * Every example goes the way the registry's rules demand: a state files it, a FITKO user who did
- * not prepare it decides or releases. Finance has set example envelopes for both budgets and the
- * demo's years first, which the approvals fit into. The demo passwords are kept in the registry
- * home, readable by the service account only.
+ * Every approval owes its reports: the Schulzeugnis has reported in full, the Heilberufsausweis's
+ * final report waits for FITKO's review, one report was returned, and the other examples' reports
+ * are overdue, as they would be by now. Every example goes the way the registry's rules demand: a
+ * state files it, a FITKO user who did not prepare it decides or releases. Finance has set example
+ * envelopes for both budgets and the demo's years first, which the approvals fit into. The demo
+ * passwords are kept in the registry home, readable by the service account only.
  */
 @Singleton
 @Order(2)
@@ -113,6 +120,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final Envelopes envelopes;
     private final boolean withEnvelopes;
     private final PaymentService payments;
+    private final ObligationService obligations;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
@@ -123,6 +131,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
                     DecisionService decisions, AmendmentService amendments, Envelopes envelopes,
                     @Value("${registry.demo-data.envelopes}") boolean withEnvelopes, PaymentService payments,
+                    ObligationService obligations,
                     @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
@@ -132,6 +141,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         this.envelopes = envelopes;
         this.withEnvelopes = withEnvelopes;
         this.payments = payments;
+        this.obligations = obligations;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -187,6 +197,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
             }
         }
         int examples = loadExamples();
+        loadReports(minutes);
         int paymentCount = loadPayments(minutes);
         LOG.info("Loaded the demo data: {} accounts, {} envelopes, {} applications from the minutes of 19.01.2021,"
                 + " {} examples and {} payments", ACCOUNTS.size(), withEnvelopes ? ENVELOPES.size() : 0, minutes.size(),
@@ -222,6 +233,39 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("400000.00"), 2021,
                 "Abschlag für den Rollout"));
         return years.size() + 2;
+    }
+
+    /**
+     * The reports of the minutes' projects, handed in before their payments are requested (an overdue
+     * report stops them): the Schulzeugnis reported every year and at the end, and FITKO accepted it
+     * all; the Heilberufsausweis's interim report for 2020 is accepted, its final report waits for
+     * FITKO's review.
+     */
+    private void loadReports(Map<String, Long> minutes) {
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        Caller saxonyAnhalt = applicant(StateCode.ST);
+        long schulzeugnis = minutes.get("Digitales Schulzeugnis");
+        for (ObligationView owed : obligations.ofApplication(saxonyAnhalt, schulzeugnis)) {
+            ObligationView submitted = report(saxonyAnhalt, schulzeugnis, owed.kind(), owed.periodYear(),
+                    owed.kind() == ObligationKind.INTERIM
+                            ? "Zwischennachweis " + owed.periodYear() + ": Sachbericht und zahlenmäßiger Nachweis"
+                            : "Verwendungsnachweis: Zeugnisse aller Schulformen digital ausgestellt");
+            obligations.accept(fitko, schulzeugnis, submitted.id());
+        }
+        Caller northRhineWestphalia = applicant(StateCode.NW);
+        long heilberufsausweis = minutes.get("Elektronischer Heilberufsausweis");
+        ObligationView interim = report(northRhineWestphalia, heilberufsausweis, ObligationKind.INTERIM, 2020,
+                "Zwischennachweis 2020: Vergabe abgeschlossen, Mittel für die Pilotierung gebunden");
+        obligations.accept(fitko, heilberufsausweis, interim.id());
+        report(northRhineWestphalia, heilberufsausweis, ObligationKind.FINAL, 2021,
+                "Verwendungsnachweis: Ausweise in allen Kammerbezirken ausgegeben; Belege liegen bei");
+    }
+
+    /** The state hands in the application's report of that kind and year. */
+    private ObligationView report(Caller state, long applicationId, ObligationKind kind, int periodYear, String text) {
+        ObligationView owed = obligations.ofApplication(state, applicationId).stream()
+                .filter(report -> report.kind() == kind && report.periodYear() == periodYear).findFirst().orElseThrow();
+        return obligations.submit(state, applicationId, owed.id(), new SubmissionCommand(text));
     }
 
     /** Answers how many example applications it filed. */
@@ -262,6 +306,13 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                                 "Bewilligt für die erste Ausbaustufe"),
                         new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
                                 "Kein länderübergreifender Nutzen erkennbar")), null));
+        // a report FITKO sent back: the interim report for 2021 of the E-Akte is owed again
+        Caller hesse = applicant(StateCode.HE);
+        long eAkte = agenda.get(1).id();
+        ObligationView returnedReport = report(hesse, eAkte, ObligationKind.INTERIM, 2021,
+                "Sachbericht 2021: Ausschreibung abgeschlossen, Einführung in zwei Landkreisen begonnen.");
+        obligations.giveBack(fitko, eAkte, returnedReport.id(), new ReturnCommand(
+                "Der zahlenmäßige Nachweis fehlt; bitte die Ausgaben 2021 nach Kostenarten beifügen."));
         // the queue's, the returned, the amended, and the meeting's
         return 3 + agenda.size();
     }

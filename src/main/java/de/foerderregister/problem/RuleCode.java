@@ -39,6 +39,7 @@ public enum RuleCode {
     AMENDMENT_BEFORE_PREVIOUS("amendment.beforePrevious"),
     AMENDMENT_UNCHANGED("amendment.unchanged"),
     AMENDMENT_TOO_LARGE("amendment.tooLarge"),
+    OBLIGATION_OVERDUE("obligation.overdue"),
     AMENDMENT_BELOW_CLAIMS("amendment.belowClaims"),
     AMENDMENT_YEAR_BELOW_CLAIMS("amendment.yearBelowClaims"),
     DATE_BEFORE_APPROVAL("date.beforeApproval"),
@@ -103,7 +104,12 @@ public enum RuleCode {
     FORM_AMOUNT("form.amount"),
     FORM_CHOICE("form.choice"),
     FORM_PLAN_LINE("form.planLine"),
-    FORM_YEAR("form.year");
+    FORM_YEAR("form.year"),
+    DOCUMENT_TYPE("document.type"),
+    DOCUMENT_TOO_LARGE("document.tooLarge"),
+    DOCUMENT_EMPTY("document.empty"),
+    DOCUMENT_SUBJECT("document.subject"),
+    DOCUMENT_SUBJECT_UNKNOWN("document.subjectUnknown");
 
     private final String code;
 

@@ -1,6 +1,9 @@
 package de.foerderregister.quality;
 
 import de.foerderregister.application.Money;
+import de.foerderregister.obligation.ObligationKind;
+import de.foerderregister.obligation.ObligationService;
+import de.foerderregister.obligation.ObligationStatus;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import jakarta.inject.Singleton;
@@ -28,10 +31,12 @@ public class DataQualityService {
     static final int OUTLIER_MINIMUM_APPLICATIONS = 5;
 
     private final DataQualityRepository checks;
+    private final ObligationService obligations;
     private final Clock clock;
 
-    public DataQualityService(DataQualityRepository checks, Clock clock) {
+    public DataQualityService(DataQualityRepository checks, ObligationService obligations, Clock clock) {
         this.checks = checks;
+        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -63,6 +68,15 @@ public class DataQualityService {
                 "row " + row.fileRow() + " of import " + row.runId() + " (" + row.importedBy() + ", "
                         + row.importedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ") was rejected for missing "
                         + row.missingColumns() + "; the application is not in the registry", null)));
+        // overdue is the obligations' rule; they apply the same scope
+        obligations.overdue(caller).forEach(report -> findings.add(new Finding(FindingKind.OBLIGATION_OVERDUE,
+                report.applicationId(), report.reference(), report.title(),
+                "the " + (report.kind() == ObligationKind.INTERIM
+                        ? "interim report for " + report.periodYear() : "final report")
+                        + " (report " + report.id() + ") was due on " + report.dueDate() + " and "
+                        + (report.status() == ObligationStatus.RETURNED ? "was returned and not submitted again"
+                        : "has not been submitted"),
+                "/api/applications/" + report.applicationId())));
         if (state == null) {
             Map<String, List<String>> reasons = checks.overCommitmentReasons().stream().collect(Collectors.groupingBy(
                     RecordedOverCommitment::envelope,

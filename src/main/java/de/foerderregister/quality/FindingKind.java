@@ -14,6 +14,8 @@ public enum FindingKind {
     AMOUNT_OUTLIER,
     /** an import rejected a row for missing fields, and the application has not been registered since */
     IMPORT_MISSING_FIELDS,
+    /** a report the application owes is past its due date, not submitted or returned and not submitted again */
+    OBLIGATION_OVERDUE,
     /** more is committed in a year than its budget envelope holds (federal figures: not for a state's users) */
     ENVELOPE_OVERCOMMITTED
 }

@@ -15,12 +15,14 @@ import de.foerderregister.budget.YearFigures;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.Decision;
 import de.foerderregister.decision.DecisionLedger;
+import de.foerderregister.document.DocumentService;
 import de.foerderregister.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Projektsteckbrief: one application, its decisions, amendments, approved year shares, payments,
- * repayments and history, as a PDF.
+ * repayments, documents and history, as a PDF.
  */
 @Singleton
 public class ApplicationSheets {
@@ -41,14 +43,16 @@ public class ApplicationSheets {
     private final PaymentService payments;
     private final ReportRenderer renderer;
     private final Clock clock;
+    private final DocumentService documents;
 
     public ApplicationSheets(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
-                             ReportRenderer renderer, Clock clock) {
+                             ReportRenderer renderer, Clock clock, DocumentService documents) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
         this.renderer = renderer;
         this.clock = clock;
+        this.documents = documents;
     }
 
     @Transactional
@@ -85,6 +89,7 @@ public class ApplicationSheets {
             rows.add(row("Rückzahlungen", GermanNotation.date(repayment.receivedOn()), "Jahr " + repayment.year(),
                     repayment.amount(), repayment.reason() + " (erfasst von " + repayment.recordedBy() + ")"));
         }
+        rows.addAll(documentRows(caller, id));
         for (AuditEventView event : applications.history(caller, id)) {
             rows.add(row("Verlauf", GermanNotation.dateTime(event.occurredAt()),
                     GermanLabels.of(event.action()) + " von " + event.actor(), null, changes(event.changes())));
@@ -105,6 +110,18 @@ public class ApplicationSheets {
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
         return renderer.render(caller, "application-sheet", "steckbrief-" + application.reference(), parameters,
                 rows.iterator(), ReportFormat.PDF, ';');
+    }
+
+    /** Each stored file with what identifies it for good: size and SHA-256; withdrawn ones stay listed, marked. */
+    private List<Map<String, Object>> documentRows(Caller caller, long id) {
+        NumberFormat bytes = NumberFormat.getIntegerInstance(Locale.GERMANY);
+        return documents.list(caller, id).stream()
+                .map(document -> row("Dokumente", GermanNotation.dateTime(document.uploadedAt()),
+                        document.title() + (document.withdrawn() ? " (zurückgezogen)" : ""), null,
+                        document.fileName() + " · " + document.type() + " · " + bytes.format(document.size()) + " Bytes"
+                                + "\nSHA-256 " + document.sha256()
+                                + (document.withdrawn() ? "\nzurückgezogen: " + document.withdrawnReason() : "")))
+                .toList();
     }
 
     private static Map<String, Object> row(String section, String when, String what, @Nullable BigDecimal amount,

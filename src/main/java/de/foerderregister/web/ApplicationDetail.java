@@ -9,6 +9,7 @@ import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.budget.YearFigures;
 import de.foerderregister.decision.DecisionLedger;
+import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -22,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An application's page: its facts, decisions, amendments, history and its money (the figures per
- * year, payments and repayments) with the forms the caller's role may use there. The page itself
+ * An application's page: its facts, decisions, amendments, the reports it owes, documents, history
+ * and its money (the figures per year, payments and repayments) with the forms the caller's role may use there. The page itself
  * and each of its forms build it here, so a refused form shows the same page with its errors.
  */
 @Singleton
@@ -35,14 +36,19 @@ class ApplicationDetail {
     private final DecisionLedger ledger;
     private final PaymentService payments;
     private final CarryOverService carryOvers;
+    private final ObligationService obligations;
+    private final DocumentSection documents;
     private final UiPages pages;
 
     ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
-                      CarryOverService carryOvers, UiPages pages) {
+                      CarryOverService carryOvers, ObligationService obligations, DocumentSection documents,
+                      UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
         this.carryOvers = carryOvers;
+        this.obligations = obligations;
+        this.documents = documents;
         this.pages = pages;
     }
 
@@ -73,6 +79,8 @@ class ApplicationDetail {
         model.put("a", application);
         model.put("decisions", ledger.decisions(id));
         model.put("amendments", ledger.amendments(id));
+        model.put("obligations", obligations.ofApplication(caller, id));
+        documents.put(model, caller, id);
         model.put("history", applications.history(caller, id));
         model.put("done", "");
         model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));

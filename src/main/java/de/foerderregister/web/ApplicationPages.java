@@ -46,8 +46,9 @@ import java.util.stream.Collectors;
 
 /**
  * The applications: a state's list, the form to file and edit one, submit and withdraw with a
- * confirmation, and each application with its decisions, amendments and history. Every read and
- * write goes through {@link ApplicationService}, which applies the role and the state scope.
+ * confirmation, and each application with its decisions, amendments, reports owed and history.
+ * Every read and write goes through {@link ApplicationService}, which applies the role and the
+ * state scope.
  */
 @Controller(ApplicationPages.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -77,8 +78,8 @@ public class ApplicationPages {
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String ownerState,
                                 @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
                                 @Nullable @QueryValue Integer page) {
-        Status statusFilter = parse(Status.class, status);
-        StateCode stateFilter = parse(StateCode.class, ownerState);
+        Status statusFilter = UiPages.parse(Status.class, status);
+        StateCode stateFilter = UiPages.parse(StateCode.class, ownerState);
         String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
         int pageNumber = page == null || page < 0 ? 0 : page;
         Page<ApplicationView> found = applications.list(caller,
@@ -279,16 +280,5 @@ public class ApplicationPages {
             return at < 0 ? order.size() : at;
         }));
         return errors;
-    }
-
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

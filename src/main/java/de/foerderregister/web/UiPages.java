@@ -6,6 +6,7 @@ import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.system.GermanNotation;
 import de.foerderregister.system.Messages;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -120,6 +121,18 @@ public class UiPages {
 
     String text(HttpRequest<?> request, String code, Object... args) {
         return messages.text(language.resolveOrDefault(request), code, args);
+    }
+
+    /** A list filter's choice; anything that is not one of the constants means no filter. */
+    static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** {@code annualPlan[1].year} belongs to the field {@code annualPlan}. */

@@ -103,8 +103,9 @@ class OverCommitmentTest {
         assertEquals(fitko.username(), row.get("recorded_by"));
 
         JsonNode history = api.get(fitko, "/api/applications/" + id + "/history").json();
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OVER_COMMITTED"), actions(history));
-        Map<String, List<String>> details = changes(history.get(3));
+        // the approval of a runtime inside one year owes the final report
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OVER_COMMITTED"), actions(history));
+        Map<String, List<String>> details = changes(history.get(4));
         assertEquals("DECISION", details.get("overCommitment.cause").get(1));
         assertEquals(REASON, details.get("overCommitment.reason").get(1));
         assertEquals("50000.00", details.get("envelope." + DIGITAL + "/" + year + ".shortfall").get(1));
@@ -154,9 +155,9 @@ class OverCommitmentTest {
         assertEquals(List.of(third, fourth), recorded.stream().map(row -> ((Number) row.get("application_id")).longValue()).toList());
         assertTrue(recorded.stream().allMatch(row -> "BATCH".equals(row.get("cause"))));
         assertEquals(new BigDecimal("3000000.01"), sql.committed(DIGITAL, year));
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OVER_COMMITTED"),
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OVER_COMMITTED"),
                 actions(api.get(fitko, "/api/applications/" + fourth + "/history").json()));
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED"),
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED"),
                 actions(api.get(fitko, "/api/applications/" + first + "/history").json()));
     }
 
@@ -234,7 +235,8 @@ class OverCommitmentTest {
         List<Map<String, Object>> recorded = sql.overCommitments(DIGITAL, year + 1);
         assertEquals(1, recorded.size());
         assertEquals("CARRY_OVER", recorded.get(0).get("cause"));
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "CARRIED_OVER", "OVER_COMMITTED"),
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED", "CARRIED_OVER",
+                        "OVER_COMMITTED"),
                 actions(api.get(fitko, "/api/applications/" + id + "/history").json()));
         // the giving year has no envelope and lost money: nothing to answer for there
         assertEquals(List.of(), sql.overCommitments(DIGITAL, year));

@@ -100,19 +100,19 @@ class PaymentApiTest {
         assertEquals("Minderausgaben bei der Ausschreibung", overview.get("repayments").get(0).get("reason").asText());
 
         JsonNode history = api.get(st, "/api/applications/" + id + "/history").json();
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID",
-                "REPAYMENT_RECORDED"), steps.actions(st, id));
-        Map<String, List<String>> request = changes(history.get(3));
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED",
+                "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID", "REPAYMENT_RECORDED"), steps.actions(st, id));
+        Map<String, List<String>> request = changes(history.get(5));
         assertEquals(List.of("null", Long.toString(paymentId)), request.get("payment.id"));
         assertEquals(List.of("null", "300000.00"), request.get("payment.amount"));
         assertEquals(List.of("null", "2021"), request.get("payment.year"));
         assertEquals(List.of("null", "REQUESTED"), request.get("payment.status"));
-        assertEquals(List.of("REQUESTED", "RELEASED"), changes(history.get(4)).get("payment.status"));
-        Map<String, List<String>> booking = changes(history.get(5));
+        assertEquals(List.of("REQUESTED", "RELEASED"), changes(history.get(6)).get("payment.status"));
+        Map<String, List<String>> booking = changes(history.get(7));
         assertEquals(List.of("RELEASED", "PAID"), booking.get("payment.status"));
         assertEquals(List.of("null", PAID_ON), booking.get("payment.paidOn"));
-        assertEquals(finance.username(), history.get(5).get("actor").asText());
-        Map<String, List<String>> repayment = changes(history.get(6));
+        assertEquals(finance.username(), history.get(7).get("actor").asText());
+        Map<String, List<String>> repayment = changes(history.get(8));
         assertEquals(List.of("null", "50000.00"), repayment.get("repayment.amount"));
         assertEquals(List.of("null", "2021"), repayment.get("repayment.year"));
     }
@@ -243,8 +243,8 @@ class PaymentApiTest {
         }
         assertEquals(before.body(), api.get(fitko, path).body());
         assertEquals(before.header("ETag"), api.get(fitko, path).header("ETag"));
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID"),
-                steps.actions(fitko, id));
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED",
+                "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID"), steps.actions(fitko, id));
     }
 
     @Test
@@ -330,8 +330,9 @@ class PaymentApiTest {
         assertEquals(Set.of("year:plan.yearOutsideRuntime"), PaymentSteps.codes(steps.repay(finance, id, "1.00", 2020)));
         assertEquals(List.of("100000.00", "40000.00", "40000.00", "40000.00", "100000.00"),
                 steps.year(steps.overview(finance, id), 2021));
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID",
-                "PAYMENT_REQUESTED", "REPAYMENT_RECORDED", "REPAYMENT_RECORDED"), steps.actions(finance, id));
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED",
+                "PAYMENT_REQUESTED", "PAYMENT_RELEASED", "PAYMENT_PAID", "PAYMENT_REQUESTED", "REPAYMENT_RECORDED",
+                "REPAYMENT_RECORDED"), steps.actions(finance, id));
     }
 
     @Test

@@ -100,7 +100,8 @@ class AmendmentApiTest {
 
         JsonNode history = api.get(fitko, path + "/history").json();
         List<String> actions = StreamSupport.stream(history.spliterator(), false).map(event -> event.get("action").asText()).toList();
-        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "AMENDMENT_PROPOSED", "AMENDMENT_CONFIRMED"), actions);
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED",
+                "AMENDMENT_PROPOSED", "AMENDMENT_CONFIRMED"), actions);
         assertEquals(List.of("1011500.00", "1173340.00"), changes(last(history)).get("approvedAmount"));
         assertEquals(List.of("null", fitko.username()), changes(last(history)).get("amendment.proposedBy"));
     }

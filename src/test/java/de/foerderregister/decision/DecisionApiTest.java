@@ -59,8 +59,10 @@ class DecisionApiTest {
         assertEquals("RESOLUTION", decision.get("kind").asText());
         assertEquals(fitko.username(), decision.get("recordedBy").asText());
 
-        JsonNode event = last(api.get(nw, "/api/applications/" + id + "/history").json());
-        assertEquals("DECIDED", event.get("action").asText());
+        JsonNode history = api.get(nw, "/api/applications/" + id + "/history").json();
+        assertEquals(List.of("CREATED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED"),
+                StreamSupport.stream(history.spliterator(), false).map(event -> event.get("action").asText()).toList());
+        JsonNode event = history.get(2);
         assertEquals("FITKO", event.get("actorRole").asText());
         Map<String, List<String>> changes = changes(event);
         assertEquals(List.of("SUBMITTED", "APPROVED"), changes.get("status"));

@@ -112,12 +112,32 @@ class DemoDataTest {
         assertEquals(1, batches.size(), "decided together: " + batches);
         assertFalse(batches.contains(0L), "a batch, not three single decisions");
 
+        // every approval owes its reports: the examples' are overdue by now, one came back from FITKO
+        JsonNode bavaria = reports(fitko, full);
+        assertEquals(List.of("INTERIM 2021 OPEN true", "FINAL 2022 OPEN true"), summary(bavaria));
+        assertEquals(List.of("INTERIM 2021 RETURNED true", "INTERIM 2022 OPEN true", "FINAL 2023 OPEN true"),
+                summary(reports(fitko, reduced)));
+        assertTrue(reports(fitko, reduced).get(0).get("submissions").get(0).get("reason").asText().contains("Nachweis"));
+
         // the rule of the registry holds for the demo too: a state filed each example, another user decided it
         for (JsonNode decided : List.of(returned, amended, full, reduced, rejected)) {
             String decider = decisions(fitko, decided).get(0).get("recordedBy").asText();
             assertTrue(decided.get("createdBy").asText().startsWith("land."), decided.toString());
             assertNotEquals(decided.get("createdBy").asText(), decider);
         }
+    }
+
+    @Test
+    void theMinutesProjectsReportedBeforeTheirPaymentsAndOneReportWaitsForReview() {
+        assumeTrue(embedded.isRunning(), "demo data belongs to the embedded database");
+        Account fitko = api.account(Role.FITKO, null);
+        assertEquals(List.of("INTERIM 2020 ACCEPTED false", "INTERIM 2021 ACCEPTED false", "FINAL 2022 ACCEPTED false"),
+                summary(reports(fitko, demoRows(fitko, "Digitales%20Schulzeugnis").get(0))));
+        JsonNode heilberufsausweis = reports(fitko, demoRows(fitko, "Elektronischer%20Heilberufsausweis").get(0));
+        assertEquals(List.of("INTERIM 2020 ACCEPTED false", "FINAL 2021 SUBMITTED false"), summary(heilberufsausweis));
+        assertEquals("land.nw", heilberufsausweis.get(1).get("submissions").get(0).get("submittedBy").asText());
+        JsonNode review = api.get(fitko, "/api/obligations?status=SUBMITTED&size=100").json().get("content");
+        assertTrue(review.size() >= 1, "FITKO's review list has work: " + review);
     }
 
     @Test
@@ -161,6 +181,18 @@ class DemoDataTest {
                 });
         assertEquals(1, rows.size(), marked + ": " + rows);
         return rows.get(0);
+    }
+
+    private JsonNode reports(Account reader, JsonNode application) {
+        return api.get(reader, "/api/applications/" + application.get("id").asLong() + "/obligations").json();
+    }
+
+    /** Each report as "KIND year STATUS overdue". */
+    private static List<String> summary(JsonNode reports) {
+        List<String> lines = new ArrayList<>();
+        reports.forEach(report -> lines.add(report.get("kind").asText() + " " + report.get("periodYear").asInt() + " "
+                + report.get("status").asText() + " " + report.get("overdue").asBoolean()));
+        return lines;
     }
 
     private JsonNode decisions(Account reader, JsonNode application) {

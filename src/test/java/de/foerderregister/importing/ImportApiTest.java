@@ -94,7 +94,9 @@ class ImportApiTest {
         assertEquals("TOP 08", decision.get("agendaItem").asText());
         List<String> actions = list(api.get(fitko, "/api/applications/" + schulzeugnis + "/history").json()).stream()
                 .map(event -> event.get("action").asText()).toList();
-        assertEquals(List.of("IMPORTED", "SUBMITTED", "DECIDED"), actions);
+        // a runtime of 2020-06-01 to 2022-12-31 owes interim reports for 2020 and 2021, and the final one
+        assertEquals(List.of("IMPORTED", "SUBMITTED", "DECIDED", "OBLIGATION_CREATED", "OBLIGATION_CREATED",
+                "OBLIGATION_CREATED"), actions);
     }
 
     @Test

@@ -9,6 +9,8 @@ import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
+import de.foerderregister.obligation.ObligationKind;
+import de.foerderregister.obligation.ObligationStatus;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Role;
@@ -75,17 +77,19 @@ class MessagesSyncTest {
     }
 
     /** The enums whose constants the pages and reports name, by the key prefix of their labels. */
-    private static final Map<String, Class<? extends Enum<?>>> LABELLED = Map.of(
-            "status.", Status.class,
-            "outcome.", Outcome.class,
-            "kind.", DecisionKind.class,
-            "audit.", AuditAction.class,
-            "type.", ApplicationType.class,
-            "source.", FundingSource.class,
-            "state.", StateCode.class,
-            "role.", Role.class,
-            "amendmentState.", AmendmentView.State.class,
-            "paymentStatus.", PaymentStatus.class);
+    private static final Map<String, Class<? extends Enum<?>>> LABELLED = Map.ofEntries(
+            Map.entry("status.", Status.class),
+            Map.entry("outcome.", Outcome.class),
+            Map.entry("kind.", DecisionKind.class),
+            Map.entry("audit.", AuditAction.class),
+            Map.entry("type.", ApplicationType.class),
+            Map.entry("source.", FundingSource.class),
+            Map.entry("state.", StateCode.class),
+            Map.entry("role.", Role.class),
+            Map.entry("amendmentState.", AmendmentView.State.class),
+            Map.entry("paymentStatus.", PaymentStatus.class),
+            Map.entry("obligationKind.", ObligationKind.class),
+            Map.entry("obligationStatus.", ObligationStatus.class));
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {

@@ -3,6 +3,9 @@ package de.foerderregister.web;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.DocumentClient;
+import de.foerderregister.document.Multipart;
+import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,6 +51,9 @@ class AccessibilityTest {
     TestApi api;
 
     @Inject
+    DocumentClient documents;
+
+    @Inject
     EmbeddedServer server;
 
     Chromium chromium;
@@ -84,6 +90,10 @@ class AccessibilityTest {
         long budgeted = BudgetPagesTest.approvedIn(api, fitko, year, "100000.00", "200000.00");
         assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + (year + 1),
                 Map.of("amount", "200000.00", "reason", "genau der Bedarf"), Map.of()).status());
+        String interim = report(approved, 0);
+        String finalReport = report(approved, 1);
+        assertEquals(200, api.post(applicant, "/api" + finalReport.substring("/ui".length()) + "/submission",
+                Map.of("text", "Verwendungsnachweis")).status());
 
         open("/ui/login");
         check("login");
@@ -110,6 +120,8 @@ class AccessibilityTest {
         check("state-edit");
         open(ApplicationPages.PATH + "/" + draft + "/submit");
         check("state-submit-confirm");
+        long document = documents.upload(applicant, approved, new Multipart().field("title", "Bescheid")
+                .file("bescheid.pdf", "application/pdf", SampleFiles.pdf())).json().get("id").asLong();
         open(ApplicationPages.PATH + "/" + approved);
         check("state-detail");
         browser.findElement(By.id("request-payment")).click();
@@ -118,6 +130,26 @@ class AccessibilityTest {
         browser.findElement(By.id("cancel-" + requested)).click();
         browser.findElement(By.id("reason_" + requested + "-error"));
         check("state-cancel-errors");
+        open(ApplicationPages.PATH + "/" + approved);
+        browser.findElement(By.id("upload")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-document-upload-errors");
+        open(ApplicationPages.PATH + "/" + approved + "/documents/" + document + "/withdraw");
+        check("state-document-withdraw");
+        browser.findElement(By.id("confirm")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-document-withdraw-errors");
+        open(ObligationPages.PATH);
+        check("state-obligations");
+        open(interim);
+        check("state-obligation");
+        browser.findElement(By.id("submit-report")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-obligation-errors");
+        open(ObligationPages.PATH + "?lang=en");
+        check("state-obligations-en");
+        open(finalReport + "?lang=de");
+        check("state-obligation-submitted");
         open(ReportPages.PATH);
         check("state-reports");
         open(ApplicationPages.PATH + "/" + Long.MAX_VALUE);
@@ -159,6 +191,15 @@ class AccessibilityTest {
         browser.findElement(By.id("record")).click();
         waitForUrl("done=amended");
         check("fitko-detail-amendment-proposed");
+        open(ObligationPages.PATH);
+        check("fitko-obligations-review");
+        open(ObligationPages.PATH + "?status=OUTSTANDING&overdue=on");
+        check("fitko-obligations-overdue");
+        open(finalReport);
+        check("fitko-obligation-review");
+        browser.findElement(By.id("return")).click();
+        browser.findElement(By.id("error-summary"));
+        check("fitko-obligation-return-errors");
         open(ReportPages.PATH);
         check("fitko-reports");
         open(PaymentPages.TO_RELEASE + "?year=2021&ownerState=NW");
@@ -202,6 +243,10 @@ class AccessibilityTest {
         browser.findElement(By.id("set-envelope-save")).click();
         browser.findElement(By.id("envelopeOverCommitment"));
         check("finance-budget-shortfall");
+        open(ObligationPages.PATH);
+        check("finance-obligations");
+        open(finalReport);
+        check("finance-obligation");
         open(ReportPages.PATH);
         check("finance-reports");
         open(ReportPages.PATH + "?year=abc&asOf=gestern");
@@ -357,6 +402,44 @@ class AccessibilityTest {
                 Map.of("amount", amount, "year", year, "purpose", "Mittelabruf für Entwicklungsleistungen"));
         assertEquals(201, requested.status(), requested.body());
         return requested.json().get("id").asLong();
+    }
+
+    @Test
+    void aStateSubmitsAReportAndFitkoAcceptsItWithTheKeyboardAlone() {
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        Account reviewer = api.account(Role.FITKO, null);
+        long approved = api.approved(api.account(Role.FITKO, null), StateCode.NW, "1011500.00");
+        String interim = report(approved, 0);
+
+        keyboardLogin(nw);
+        tabTo("a[href='" + ObligationPages.PATH + "']");
+        press(Keys.ENTER);
+        waitForUrl(ObligationPages.PATH);
+        open(ApplicationPages.PATH + "/" + approved);
+        tabTo("a[href='" + interim + "']");
+        press(Keys.ENTER);
+        waitForUrl(interim);
+        tabTo("#text");
+        press("Sachbericht 2021: Pilotbetrieb in drei Kommunen");
+        tabTo("#submit-report");
+        press(Keys.ENTER);
+        waitForUrl("done=reportSubmitted");
+        assertEquals("eingereicht, in Prüfung", browser.findElement(By.cssSelector("#status span")).getText());
+        keyboardLogout();
+
+        keyboardLogin(reviewer);
+        open(interim);
+        tabTo("#accept");
+        press(Keys.ENTER);
+        waitForUrl("done=reportAccepted");
+        assertEquals("angenommen", browser.findElement(By.cssSelector("#status span")).getText());
+    }
+
+    /** The page of the application's report at the position (due date order). */
+    private String report(long applicationId, int position) {
+        long id = api.get(api.applicant(StateCode.NW), "/api/applications/" + applicationId + "/obligations").json()
+                .get(position).get("id").asLong();
+        return ApplicationPages.PATH + "/" + applicationId + "/obligations/" + id;
     }
 
     /** axe-core on the page, a screenshot, and the page again at 320 px: no rule broken, no sideways scroll. */

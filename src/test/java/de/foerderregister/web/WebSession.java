@@ -1,5 +1,7 @@
 package de.foerderregister.web;
 
+import de.foerderregister.document.Multipart;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,6 +67,12 @@ final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a multipart form, as a browser sends a form with a file input. */
+    Page postMultipart(String path, Multipart form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", form.contentType())
+                .POST(form.publisher()));
     }
 
     /** Logs in through the login page and answers the redirect after it. */
