@@ -20,8 +20,6 @@ public interface DocumentRepository extends GenericRepository<Document, Long> {
 
     List<Document> findByApplicationIdOrderById(Long applicationId);
 
-    List<Document> findBySubjectKindAndSubjectIdOrderById(SubjectKind subjectKind, Long subjectId);
-
     @Query("INSERT INTO document_chunk (document_id, seq, bytes) VALUES (:documentId, :seq, :bytes)")
     void addChunk(long documentId, int seq, byte[] bytes);
 
