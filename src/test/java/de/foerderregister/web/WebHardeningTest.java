@@ -4,9 +4,12 @@ import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.Multipart;
+import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import de.foerderregister.web.WebSession.Page;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -21,8 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -142,7 +147,8 @@ class WebHardeningTest {
                 Map<String, String> fields = new LinkedHashMap<>(Map.of("title", title, "username", fitko.username(),
                         "password", TestApi.PASSWORD, "outcome", "REJECTED", "body", "Abteilungsleiterrunde",
                         "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "kind", "RESOLUTION"));
-                Page refused = session.post(path, fields);
+                Page refused = multipartForms().contains(template) ? session.postMultipart(path, multipart(session.csrf, fields))
+                        : session.post(path, fields);
                 assertEquals(403, refused.status(), template + " took the tossed pair: " + refused.body());
                 assertTrue(refused.setCookies().stream().noneMatch(cookie -> cookie.startsWith(UiSession.COOKIE + "=ey")),
                         template + " signed in");
@@ -255,6 +261,20 @@ class WebHardeningTest {
     }
 
     /** Every state-changing route of the pages, from the router: a new form cannot be forgotten here. */
+    /** The form routes that take files, posted as a browser posts a form with a file input. */
+    private Set<String> multipartForms() {
+        return router.uriRoutes().filter(route -> route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .map(route -> route.getUriMatchTemplate().toString())
+                .filter(template -> template.startsWith("/ui/"))
+                .collect(Collectors.toSet());
+    }
+
+    private static Multipart multipart(String csrf, Map<String, String> fields) {
+        Multipart form = new Multipart().field("_csrf", csrf);
+        fields.forEach(form::field);
+        return form.field("subject", "APPLICATION").file("anlage.pdf", "application/pdf", SampleFiles.pdf());
+    }
+
     private List<String> formRoutes() {
         TreeSet<String> forms = new TreeSet<>();
         router.uriRoutes().filter(route -> route.getHttpMethod() != HttpMethod.GET && route.getHttpMethod() != HttpMethod.HEAD)
