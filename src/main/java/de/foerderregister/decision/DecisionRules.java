@@ -12,8 +12,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The field rules of decisions, meetings and amendments, for single decisions and batches alike. */
-final class DecisionRules {
+/**
+ * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
+ * {@link #required} and {@link #text} serve the other records of an application too.
+ */
+public final class DecisionRules {
 
     static final int BODY_MAX = 200;
     static final int AGENDA_ITEM_MAX = 50;
@@ -61,14 +64,14 @@ final class DecisionRules {
         return rate.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
-    static void required(List<FieldError> errors, String field, @Nullable Object value) {
+    public static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.add(new FieldError(field, RuleCode.REQUIRED));
         }
     }
 
     /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
-    static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
+    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {

@@ -39,6 +39,7 @@ public enum RuleCode {
     AMENDMENT_BEFORE_PREVIOUS("amendment.beforePrevious"),
     AMENDMENT_UNCHANGED("amendment.unchanged"),
     AMENDMENT_TOO_LARGE("amendment.tooLarge"),
+    STATUS_COMMENT_REQUIRED("status.commentRequired"),
     PASSWORD_REPEATED("password.repeated"),
     PASSWORD_USERNAME("password.containsUsername"),
     PASSWORD_COMMON("password.common"),
