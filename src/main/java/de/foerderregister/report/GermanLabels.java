@@ -3,6 +3,7 @@ package de.foerderregister.report;
 import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
@@ -35,6 +36,10 @@ final class GermanLabels {
 
     static String of(Outcome outcome) {
         return Messages.german("outcome." + outcome.name());
+    }
+
+    static String of(TrafficLight light) {
+        return Messages.german("light." + light.name());
     }
 
     static String of(DecisionKind kind) {

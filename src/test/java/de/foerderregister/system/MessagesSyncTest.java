@@ -4,6 +4,7 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
@@ -83,7 +84,8 @@ class MessagesSyncTest {
             "source.", FundingSource.class,
             "state.", StateCode.class,
             "role.", Role.class,
-            "amendmentState.", AmendmentView.State.class);
+            "amendmentState.", AmendmentView.State.class,
+            "light.", TrafficLight.class);
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {
