@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Status reports (Statusberichte) of approved projects: the owner state or FITKO reports
@@ -97,9 +98,9 @@ public class StatusReportService {
         DecisionRules.required(errors, "budget", command.budget());
         DecisionRules.required(errors, "quality", command.quality());
         String comment = DecisionRules.text(errors, "comment", command.comment(), COMMENT_MAX, false);
-        boolean lightsGiven = command.schedule() != null && command.budget() != null && command.quality() != null;
-        if (lightsGiven && blank(command.comment())
-                && TrafficLight.worst(command.schedule(), command.budget(), command.quality()) != TrafficLight.GREEN) {
+        boolean deviates = Stream.of(command.schedule(), command.budget(), command.quality())
+                .anyMatch(light -> light != null && light != TrafficLight.GREEN);
+        if (deviates && blank(command.comment())) {
             errors.add(new FieldError("comment", RuleCode.STATUS_COMMENT_REQUIRED));
         }
         if (!errors.isEmpty()) {

@@ -4,6 +4,7 @@ import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.system.GermanNotation;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +29,11 @@ final class FormInput {
             form.forEach((key, value) -> values.put(key, value instanceof List<?> list && !list.isEmpty()
                     ? String.valueOf(list.get(0)) : value == null ? null : String.valueOf(value)));
         }
+    }
+
+    /** The query parameters of a page's GET form (filters), read like a posted form. */
+    static FormInput query(HttpRequest<?> request) {
+        return new FormInput(request.getParameters().asMap());
     }
 
     Map<String, String> values() {

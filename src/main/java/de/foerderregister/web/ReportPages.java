@@ -66,8 +66,7 @@ public class ReportPages {
     @Get
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> reports(HttpRequest<?> request, Caller caller) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         Map<String, Object> model = pages.model(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
@@ -92,8 +91,7 @@ public class ReportPages {
 
     @Get("/budget-summary.{format}")
     public HttpResponse<?> budgetSummary(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
@@ -103,8 +101,7 @@ public class ReportPages {
 
     @Get("/application-list.{format}")
     public HttpResponse<?> applicationList(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.query(request);
         StateCode state = input.choice("ownerState", StateCode.class);
         FundingSource source = input.choice("fundingSource", FundingSource.class);
         Status status = input.choice("status", Status.class);

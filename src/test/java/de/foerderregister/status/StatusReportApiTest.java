@@ -146,6 +146,8 @@ class StatusReportApiTest {
                 errors(api.post(he, path(id), report("RED", "GREEN", "GREEN", "Verzug \u202E"))));
         assertEquals(List.of("budget:required", "comment:text.controlCharacter"),
                 errors(api.post(he, path(id), report("GREEN", null, "GREEN", "\u0007"))));
+        assertEquals(List.of("quality:required", "comment:status.commentRequired"),
+                errors(api.post(he, path(id), report("GREEN", "YELLOW", null, null))), "a known deviation needs its comment");
 
         Response unknown = api.post(he, path(id), report("BLUE", "GREEN", "GREEN", null));
         assertEquals(400, unknown.status(), unknown.body());
