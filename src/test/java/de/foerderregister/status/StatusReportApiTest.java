@@ -212,6 +212,8 @@ class StatusReportApiTest {
         } finally {
             pool.shutdownNow();
         }
+        JsonNode chain = api.get(fitko, "/api/audit/verify").json();
+        assertTrue(chain.get("intact").asBoolean(), "every report is one event of the one chain: " + chain);
     }
 
     static boolean absent(JsonNode object, String field) {
