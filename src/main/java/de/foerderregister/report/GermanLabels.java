@@ -5,6 +5,7 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.Status;
 import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
 import de.foerderregister.system.Messages;
@@ -40,6 +41,10 @@ final class GermanLabels {
 
     static String of(TrafficLight light) {
         return Messages.german("light." + light.name());
+    }
+
+    static String of(PaymentStatus status) {
+        return Messages.german("paymentStatus." + status.name());
     }
 
     static String of(DecisionKind kind) {

@@ -13,15 +13,12 @@ import de.foerderregister.application.LightFilter;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.application.TrafficLight;
-import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
-import de.foerderregister.status.StatusReportCommand;
-import de.foerderregister.status.StatusReportService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpRequest;
@@ -51,9 +48,8 @@ import java.util.stream.Collectors;
 
 /**
  * The applications: a state's list, the form to file and edit one, submit and withdraw with a
- * confirmation, and each application with its decisions, amendments, status reports (and the form
- * for the next) and history. Every read and write goes through the services ({@link ApplicationService},
- * {@link StatusReportService}), which apply the role and the state scope.
+ * confirmation, and each application with its decisions, amendments and history. Every read and
+ * write goes through {@link ApplicationService}, which applies the role and the state scope.
  */
 @Controller(ApplicationPages.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -69,15 +65,12 @@ public class ApplicationPages {
             "requestedAmount", "annualPlan", "notes"};
 
     private final ApplicationService applications;
-    private final DecisionLedger ledger;
-    private final StatusReportService statusReports;
+    private final ApplicationDetail detail;
     private final UiPages pages;
 
-    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, StatusReportService statusReports,
-                            UiPages pages) {
+    public ApplicationPages(ApplicationService applications, ApplicationDetail detail, UiPages pages) {
         this.applications = applications;
-        this.ledger = ledger;
-        this.statusReports = statusReports;
+        this.detail = detail;
         this.pages = pages;
     }
 
@@ -144,53 +137,9 @@ public class ApplicationPages {
 
     @Get("/{id}")
     public HttpResponse<?> show(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @QueryValue String done) {
-        return detail(request, caller, id, done, Map.of(), List.of(), HttpStatus.OK);
-    }
-
-    /** A status report from the form on the application's page; refused fields show there again. */
-    @Post("/{id}/status-reports")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> report(HttpRequest<?> request, Caller caller, @PathVariable long id,
-                                  @Nullable @Body Map<String, Object> form) {
-        FormInput input = new FormInput(form);
-        UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
-        StatusReportCommand command = new StatusReportCommand(input.choice("schedule", TrafficLight.class),
-                input.choice("budget", TrafficLight.class), input.choice("quality", TrafficLight.class),
-                input.text("comment"));
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
-            statusReports.report(caller, id, command);
-            return UiPages.redirect(PATH + "/" + id + "?done=reported#status-reports");
-        } catch (InvalidInput refused) {
-            List<FieldError> errors = new ArrayList<>(input.errors);
-            refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-            return detail(request, caller, id, null, input.values(), errors, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-    }
-
-    private HttpResponse<?> detail(HttpRequest<?> request, Caller caller, long id, @Nullable String done,
-                                   Map<String, String> reportForm, List<FieldError> errors, HttpStatus status) {
-        ApplicationView application = applications.get(caller, id, null);
-        Map<String, Object> model = pages.model(request);
-        model.put("a", application);
-        model.put("decisions", ledger.decisions(id));
-        model.put("amendments", ledger.amendments(id));
-        model.put("statusReports", statusReports.history(caller, id));
-        model.put("history", applications.history(caller, id));
+        Map<String, Object> model = detail.model(request, caller, id);
         model.put("done", done == null ? "" : done);
-        model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));
-        model.put("mayDecide", caller.hasRole(Role.FITKO));
-        // what the status allows, from the status machine itself
-        model.put("canEdit", application.status().isEditable());
-        model.put("canSubmit", application.status().allowedMoves().contains(Status.SUBMITTED));
-        model.put("canWithdraw", application.status().allowedMoves().contains(Status.WITHDRAWN));
-        model.put("mayReport", caller.hasRole(Role.STATE, Role.FITKO) && application.status() == Status.APPROVED);
-        model.put("lights", TrafficLight.values());
-        model.put("form", reportForm);
-        pages.putErrors(request, model, errors, Map.of());
-        return pages.page(status, "application", model);
+        return pages.page(ApplicationDetail.VIEW, model);
     }
 
     @Get("/{id}/edit")

@@ -100,7 +100,7 @@ public class DecisionPages {
         DecisionCommand command = new DecisionCommand(outcome,
                 outcome == Outcome.APPROVED ? input.amount("approvedAmount") : null,
                 input.text("body"), input.date("meetingDate"), input.text("agendaItem"),
-                input.choice("kind", DecisionKind.class), input.text("note"));
+                input.choice("kind", DecisionKind.class), input.text("note"), null);
         try {
             if (input.hasErrors()) {
                 throw new InvalidInput(input.errors);
@@ -151,7 +151,7 @@ public class DecisionPages {
         }
         anchors.put("items", "items");
         BatchCommand command = new BatchCommand(input.text("body"), input.date("meetingDate"), input.text("agendaItem"),
-                input.choice("kind", DecisionKind.class), items);
+                input.choice("kind", DecisionKind.class), items, null);
         try {
             if (input.hasErrors()) {
                 throw new InvalidInput(input.errors);
@@ -183,7 +183,7 @@ public class DecisionPages {
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         AmendmentCommand command = new AmendmentCommand(input.amount("newApprovedAmount"),
                 input.amount("vatRatePercent"), input.text("reason"), input.text("body"), input.date("meetingDate"),
-                input.text("agendaItem"));
+                input.text("agendaItem"), null);
         try {
             if (input.hasErrors()) {
                 throw new InvalidInput(input.errors);
@@ -203,7 +203,7 @@ public class DecisionPages {
     public HttpResponse<?> confirm(HttpRequest<?> request, Caller caller, @PathVariable long id,
                                    @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
-        amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED);
+        amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED, null);
         return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=confirmed");
     }
 
@@ -212,7 +212,7 @@ public class DecisionPages {
     public HttpResponse<?> decline(HttpRequest<?> request, Caller caller, @PathVariable long id,
                                    @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
-        amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED);
+        amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED, null);
         return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=declined");
     }
 

@@ -7,11 +7,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A submitted form: the raw values as typed (to show them again after an error) and the errors of
@@ -31,9 +34,31 @@ final class FormInput {
         }
     }
 
-    /** The query parameters of a page's GET form (filters), read like a posted form. */
+    /** The query string's parameters, as a filter form sends them with GET. */
     static FormInput query(HttpRequest<?> request) {
         return new FormInput(request.getParameters().asMap());
+    }
+
+    /** The page of a paged list, from 0; what is not a page number is the first page. */
+    int page() {
+        try {
+            String page = text("page");
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The given filters that are set, as a query string for a list's pager and downloads: {@code a=1&b=2} or empty. */
+    String queryOf(List<String> fields) {
+        StringJoiner query = new StringJoiner("&");
+        for (String field : fields) {
+            String value = text(field);
+            if (value != null) {
+                query.add(field + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
     }
 
     Map<String, String> values() {
@@ -74,6 +99,20 @@ final class FormInput {
             errors.add(new FieldError(field, RuleCode.FORM_AMOUNT));
         }
         return amount;
+    }
+
+    /** A year as 2025; null when empty, or with an error when unreadable. */
+    @Nullable Integer year(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, RuleCode.FORM_YEAR));
+            return null;
+        }
     }
 
     @Nullable <E extends Enum<E>> E choice(String field, Class<E> type) {

@@ -25,11 +25,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The portfolio: the approved projects with their latest lights, how many show which light, and
@@ -66,7 +63,7 @@ public class PortfolioPages {
             pages.putErrors(request, model, input.errors, Map.of());
             filter = new Filter(null, null, null);
         }
-        int page = page(input);
+        int page = input.page();
         PortfolioView view = portfolio.show(caller, filter.ownerState(), filter.fundingSource(), filter.light(),
                 ApplicationPaging.of(page, PAGE_SIZE, null));
         model.put("projects", view.projects());
@@ -80,7 +77,7 @@ public class PortfolioPages {
         model.put("lights", TrafficLight.values());
         model.put("pageNumber", page);
         model.put("pageCount", Math.max(1, view.projects().getTotalPages()));
-        model.put("query", query(input));
+        model.put("query", input.queryOf(FILTERS));
         return pages.page("portfolio", model);
     }
 
@@ -107,26 +104,5 @@ public class PortfolioPages {
     private static Filter filter(FormInput input) {
         return new Filter(input.choice("ownerState", StateCode.class), input.choice("fundingSource", FundingSource.class),
                 input.choice("light", TrafficLight.class));
-    }
-
-    private static int page(FormInput input) {
-        try {
-            String page = input.text("page");
-            return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** The filters as a query string, for the pager and the download links; empty or "a=1&b=2". */
-    private static String query(FormInput input) {
-        StringJoiner query = new StringJoiner("&");
-        for (String field : FILTERS) {
-            String value = input.text(field);
-            if (value != null) {
-                query.add(field + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
-            }
-        }
-        return query.toString();
     }
 }

@@ -3,12 +3,12 @@ package de.foerderregister.web;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
-import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
-import de.foerderregister.problem.RuleCode;
 import de.foerderregister.report.ApplicationLists;
 import de.foerderregister.report.BudgetFilter;
+import de.foerderregister.report.BudgetStatusFilter;
+import de.foerderregister.report.BudgetStatusReports;
 import de.foerderregister.report.BudgetSummary;
 import de.foerderregister.report.BudgetSummaryReports;
 import de.foerderregister.report.BudgetSummaryService;
@@ -30,17 +30,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The reports: the budget summary on screen with bar charts, and the documents of the API
- * (budget summary, application list) as downloads within the page session.
+ * (budget summary, application list, and for FITKO and finance the Haushaltsübersicht) as downloads
+ * within the page session.
  */
 @Controller(ReportPages.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -53,13 +51,15 @@ public class ReportPages {
     private final BudgetSummaryService summaries;
     private final BudgetSummaryReports budgetDocuments;
     private final ApplicationLists applicationLists;
+    private final BudgetStatusReports budgetStatusDocuments;
     private final UiPages pages;
 
     public ReportPages(BudgetSummaryService summaries, BudgetSummaryReports budgetDocuments,
-                       ApplicationLists applicationLists, UiPages pages) {
+                       ApplicationLists applicationLists, BudgetStatusReports budgetStatusDocuments, UiPages pages) {
         this.summaries = summaries;
         this.budgetDocuments = budgetDocuments;
         this.applicationLists = applicationLists;
+        this.budgetStatusDocuments = budgetStatusDocuments;
         this.pages = pages;
     }
 
@@ -85,7 +85,8 @@ public class ReportPages {
         model.put("states", StateCode.values());
         model.put("statuses", Status.values());
         model.put("sources", FundingSource.values());
-        model.put("query", query(input));
+        String query = input.queryOf(List.of("year", "fundingSource", "status", "ownerState", "asOf"));
+        model.put("query", query.isEmpty() ? "" : "?" + query);
         return pages.page("reports", model);
     }
 
@@ -97,6 +98,18 @@ public class ReportPages {
             throw new InvalidInput(input.errors);
         }
         return budgetDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
+    }
+
+    /** The Haushaltsübersicht of the form's year and funding source; the other filters do not apply to it. */
+    @Get("/budget-status.{format}")
+    public HttpResponse<?> budgetStatus(HttpRequest<?> request, Caller caller, @PathVariable String format) {
+        FormInput input = FormInput.query(request);
+        BudgetFilter filter = filter(input);
+        if (input.hasErrors()) {
+            throw new InvalidInput(input.errors);
+        }
+        return budgetStatusDocuments.render(caller, new BudgetStatusFilter(filter.year(), filter.fundingSource()),
+                ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
     }
 
     @Get("/application-list.{format}")
@@ -118,29 +131,9 @@ public class ReportPages {
     }
 
     private static BudgetFilter filter(FormInput input) {
-        Integer year = null;
-        String yearText = input.text("year");
-        if (yearText != null) {
-            try {
-                year = Integer.valueOf(yearText.strip());
-            } catch (NumberFormatException e) {
-                input.errors.add(new FieldError("year", RuleCode.FORM_YEAR));
-            }
-        }
+        Integer year = input.year("year");
         LocalDate asOf = input.date("asOf");
         return new BudgetFilter(year, input.choice("fundingSource", FundingSource.class), input.choice("status", Status.class),
                 input.choice("ownerState", StateCode.class), asOf);
-    }
-
-    /** The filters as a query string, for the download links. */
-    private static String query(FormInput input) {
-        StringJoiner query = new StringJoiner("&");
-        for (String field : List.of("year", "fundingSource", "status", "ownerState", "asOf")) {
-            String value = input.text(field);
-            if (value != null) {
-                query.add(field + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
-            }
-        }
-        return query.length() == 0 ? "" : "?" + query;
     }
 }

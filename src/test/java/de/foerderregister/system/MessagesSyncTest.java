@@ -6,6 +6,7 @@ import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
@@ -75,17 +76,18 @@ class MessagesSyncTest {
     }
 
     /** The enums whose constants the pages and reports name, by the key prefix of their labels. */
-    private static final Map<String, Class<? extends Enum<?>>> LABELLED = Map.of(
-            "status.", Status.class,
-            "outcome.", Outcome.class,
-            "kind.", DecisionKind.class,
-            "audit.", AuditAction.class,
-            "type.", ApplicationType.class,
-            "source.", FundingSource.class,
-            "state.", StateCode.class,
-            "role.", Role.class,
-            "amendmentState.", AmendmentView.State.class,
-            "light.", TrafficLight.class);
+    private static final Map<String, Class<? extends Enum<?>>> LABELLED = Map.ofEntries(
+            Map.entry("status.", Status.class),
+            Map.entry("outcome.", Outcome.class),
+            Map.entry("kind.", DecisionKind.class),
+            Map.entry("audit.", AuditAction.class),
+            Map.entry("type.", ApplicationType.class),
+            Map.entry("source.", FundingSource.class),
+            Map.entry("state.", StateCode.class),
+            Map.entry("role.", Role.class),
+            Map.entry("amendmentState.", AmendmentView.State.class),
+            Map.entry("paymentStatus.", PaymentStatus.class),
+            Map.entry("light.", TrafficLight.class));
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {
@@ -116,14 +118,18 @@ class MessagesSyncTest {
     void everyRuleTextFillsItsPlaceholders() throws IOException {
         Messages messages = new Messages();
         Properties english = load(ENGLISH);
+        // as many as the rule with the most arguments has (envelope.exceeded: source, year, amount, committed, shortfall)
+        Object[] arguments = {"first", "second", "third", "fourth", "fifth"};
         for (RuleCode rule : RuleCode.values()) {
-            Object[] arguments = {"first", "second", "third"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
-            assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
-                            .replace("''", "'"),
+            String expected = english.getProperty(rule.messageKey());
+            for (int i = 0; i < arguments.length; i++) {
+                expected = expected.replace("{" + i + "}", arguments[i].toString());
+            }
+            assertEquals(expected.replace("''", "'"),
                     new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
         }
     }

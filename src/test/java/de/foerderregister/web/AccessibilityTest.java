@@ -266,13 +266,13 @@ class AccessibilityTest {
         browser.findElement(By.id("error-summary"));
         check("state-status-errors");
         // each light is chosen by typing its word into the focused list, as a keyboard user would
-        tabTo("#schedule");
+        tabTo("#statusSchedule");
         press("Rot");
-        tabTo("#budget");
+        tabTo("#statusBudget");
         press("Grün");
-        tabTo("#quality");
+        tabTo("#statusQuality");
         press("Gelb");
-        tabTo("#comment");
+        tabTo("#statusComment");
         press("Abnahme verschoben");
         tabTo("#report");
         press(Keys.ENTER);

@@ -115,10 +115,10 @@ class BrowserJourneyTest {
         assertEquals(detail, browser.getCurrentUrl().replace("?done=decided", "?done=created"));
 
         // and files the project's first status report on its page
-        new Select(browser.findElement(By.id("schedule"))).selectByValue("GREEN");
-        new Select(browser.findElement(By.id("budget"))).selectByValue("YELLOW");
-        new Select(browser.findElement(By.id("quality"))).selectByValue("GREEN");
-        type("comment", "Mehrwertsteuer war nicht eingeplant");
+        new Select(browser.findElement(By.id("statusSchedule"))).selectByValue("GREEN");
+        new Select(browser.findElement(By.id("statusBudget"))).selectByValue("YELLOW");
+        new Select(browser.findElement(By.id("statusQuality"))).selectByValue("GREEN");
+        type("statusComment", "Mehrwertsteuer war nicht eingeplant");
         browser.findElement(By.id("report")).click();
         assertEquals("Gelb", text("#light-overall"));
         logout();

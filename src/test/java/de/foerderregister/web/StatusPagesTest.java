@@ -53,18 +53,18 @@ class StatusPagesTest {
         Page shown = state.get(page);
         assertEquals(200, shown.status(), shown.body());
         assertTrue(shown.body().contains("Noch kein Statusbericht."), shown.body());
-        assertTrue(shown.body().contains("<label for=\"schedule\">Zeitplan</label>"), shown.body());
+        assertTrue(shown.body().contains("<label for=\"statusSchedule\">Zeitplan</label>"), shown.body());
 
-        Page refused = state.post(page + "/status-reports", Map.of("schedule", "RED", "budget", "GREEN", "quality", ""));
+        Page refused = state.post(page + "/status-reports", Map.of("statusSchedule", "RED", "statusBudget", "GREEN", "statusQuality", ""));
         assertEquals(422, refused.status(), refused.body());
-        assertTrue(refused.body().contains("href=\"#quality\""), refused.body());
-        assertTrue(refused.body().contains("href=\"#comment\""), refused.body());
+        assertTrue(refused.body().contains("href=\"#statusQuality\""), refused.body());
+        assertTrue(refused.body().contains("href=\"#statusComment\""), refused.body());
         assertTrue(refused.body().contains("ist anzugeben, sobald eine Ampel gelb oder rot ist"), refused.body());
-        assertTrue(refused.body().contains("aria-describedby=\"comment-error\""), refused.body());
+        assertTrue(refused.body().contains("aria-describedby=\"statusComment-error\""), refused.body());
         assertTrue(refused.body().contains("<option value=\"RED\" selected=\"selected\">Rot</option>"), "the choice stays");
 
-        Page saved = state.post(page + "/status-reports", Map.of("schedule", "RED", "budget", "GREEN", "quality", "YELLOW",
-                "comment", "Rollout verschoben: Schnittstelle des Landesportals fehlt"));
+        Page saved = state.post(page + "/status-reports", Map.of("statusSchedule", "RED", "statusBudget", "GREEN", "statusQuality", "YELLOW",
+                "statusComment", "Rollout verschoben: Schnittstelle des Landesportals fehlt"));
         assertEquals(303, saved.status(), saved.body());
         assertEquals(page + "?done=reported#status-reports", saved.location());
         Page after = state.get(page + "?done=reported");
@@ -93,12 +93,12 @@ class StatusPagesTest {
         assertTrue(shown.body().contains("Bisherige Statusberichte, neueste zuerst"), shown.body());
         assertFalse(shown.body().contains("id=\"report\""), "no form for FINANCE");
         assertEquals(403, finance.post("/ui/applications/" + id + "/status-reports",
-                Map.of("schedule", "GREEN", "budget", "GREEN", "quality", "GREEN")).status());
+                Map.of("statusSchedule", "GREEN", "statusBudget", "GREEN", "statusQuality", "GREEN")).status());
 
         WebSession other = loggedIn(api.account(Role.STATE, StateCode.BY));
         other.get("/ui/applications");
         assertEquals(404, other.post("/ui/applications/" + id + "/status-reports",
-                Map.of("schedule", "GREEN", "budget", "GREEN", "quality", "GREEN")).status());
+                Map.of("statusSchedule", "GREEN", "statusBudget", "GREEN", "statusQuality", "GREEN")).status());
 
         long submitted = api.submitted(StateCode.RP);
         Page notYet = loggedIn(api.applicant(StateCode.RP)).get("/ui/applications/" + submitted);
@@ -108,7 +108,7 @@ class StatusPagesTest {
         WebSession noToken = loggedIn(fitko);
         noToken.csrf = null;
         assertEquals(403, noToken.post("/ui/applications/" + id + "/status-reports",
-                Map.of("_csrf", "", "schedule", "GREEN", "budget", "GREEN", "quality", "GREEN")).status());
+                Map.of("_csrf", "", "statusSchedule", "GREEN", "statusBudget", "GREEN", "statusQuality", "GREEN")).status());
     }
 
     @Test
