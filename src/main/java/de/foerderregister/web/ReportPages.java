@@ -15,7 +15,6 @@ import de.foerderregister.report.BudgetSummaryService;
 import de.foerderregister.report.CsvDelimiter;
 import de.foerderregister.report.ReportFormat;
 import de.foerderregister.security.Caller;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
