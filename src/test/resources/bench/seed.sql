@@ -1,8 +1,8 @@
 -- Bulk data for the benchmark and the large-report check: APPLICATIONS applications with a
 -- two-year annual plan and its year split, every third one approved (with its decision), every
 -- tenth approved one amended; each approved one paid in eight tranches a year, seven paid and the
--- last requested (16 payments per approval: 5.3 M payments for 1 M applications), and envelopes
--- for both funding sources and the years 2020 to 2023. File numbers 1999-NNNNNNN keep them apart from real data.
+-- last requested (16 payments per approval: 5.3 M payments for 1 M applications), envelopes
+-- for both funding sources and the years 2020 to 2023, and two status reports per approval. File numbers 1999-NNNNNNN keep them apart from real data.
 -- {{APPLICATIONS}} is replaced by the number wanted; MariaDB's sequence engine provides the rows.
 SET SESSION foreign_key_checks = 0;
 
@@ -66,6 +66,23 @@ SELECT s.source, 2019 + y.seq, ROUND(t.approved * 1.1, 2), 'Mittelrahmen (Benchm
 FROM (SELECT 'DIGITALISATION_BUDGET' AS source UNION ALL SELECT 'STIMULUS_PACKAGE') s JOIN seq_1_to_4 y
 JOIN allocation_total t ON t.funding_source = s.source AND t.year = 2019 + y.seq;
 
+-- two status reports per approval, the second the latest: mostly green, some yellow, a few red lights
+INSERT INTO status_report (application_id, schedule, budget, quality, comment, reported_by, reported_at)
+SELECT r.id, ELT(1 + (r.k % 10 >= 7) + (r.k % 10 = 9), 'GREEN', 'YELLOW', 'RED'),
+       ELT(1 + (r.k % 7 >= 5) + (r.k % 7 = 6), 'GREEN', 'YELLOW', 'RED'),
+       IF(r.k % 13 = 0, 'YELLOW', IF(r.k % 29 = 0, 'RED', 'GREEN')),
+       'Stand der Umsetzung', 'bulk', NOW(6) - INTERVAL (3 - r.report) MONTH
+FROM (SELECT a.id, t.seq AS report, a.id DIV 3 + 5 * t.seq AS k
+      FROM funding_application a JOIN seq_1_to_2 t WHERE a.created_by = 'bulk' AND a.status = 'APPROVED') r
+ORDER BY r.report, r.id;
+UPDATE funding_application a
+JOIN status_report s ON s.id = (SELECT MAX(l.id) FROM status_report l WHERE l.application_id = a.id)
+SET a.latest_status_schedule = s.schedule, a.latest_status_budget = s.budget, a.latest_status_quality = s.quality,
+    a.latest_status_overall = IF('RED' IN (s.schedule, s.budget, s.quality), 'RED',
+        IF('YELLOW' IN (s.schedule, s.budget, s.quality), 'YELLOW', 'GREEN')),
+    a.latest_status_reported_at = s.reported_at
+WHERE a.created_by = 'bulk';
+
 SET SESSION foreign_key_checks = 1;
 ANALYZE TABLE funding_application, annual_plan_line, year_allocation, decision, amendment, payment, allocation_total,
-    payment_total, budget_envelope;
+    payment_total, budget_envelope, status_report;

@@ -63,11 +63,15 @@ public class ApplicationController {
                                       @Nullable @QueryValue ApplicationType type,
                                       @Nullable @QueryValue FundingSource fundingSource,
                                       @Nullable @QueryValue String q,
+                                      @Nullable @QueryValue TrafficLight light,
+                                      @Nullable @QueryValue TrafficLight schedule,
+                                      @Nullable @QueryValue TrafficLight budget,
+                                      @Nullable @QueryValue TrafficLight quality,
                                       @Nullable @QueryValue Integer page,
                                       @Nullable @QueryValue Integer size,
                                       @Nullable @QueryValue String sort) {
-        return applications.list(caller, new ApplicationFilter(ownerState, status, type, fundingSource, q),
-                ApplicationPaging.of(page, size, sort));
+        return applications.list(caller, new ApplicationFilter(ownerState, status, type, fundingSource, q,
+                new LightFilter(light, schedule, budget, quality)), ApplicationPaging.of(page, size, sort));
     }
 
     @Get("/{id}")

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The list filters of {@code GET /api/applications}; {@code q} searches title and reference. */
+/**
+ * The list filters of {@code GET /api/applications}; {@code q} searches title and reference,
+ * {@code lights} the latest status report's lights.
+ */
 public record ApplicationFilter(@Nullable StateCode ownerState, @Nullable Status status, @Nullable ApplicationType type,
-                                @Nullable FundingSource fundingSource, @Nullable String q) {
+                                @Nullable FundingSource fundingSource, @Nullable String q, LightFilter lights) {
 
     /** The filter as SQL predicates, always narrowed to the caller's state scope. */
     PredicateSpecification<FundingApplication> within(Optional<StateCode> scope) {
@@ -35,6 +38,7 @@ public record ApplicationFilter(@Nullable StateCode ownerState, @Nullable Status
                         criteria.like(root.get("title"), pattern),
                         criteria.like(root.get("reference"), pattern)));
             }
+            lights.addTo(root, criteria, predicates);
             // no predicate at all means no WHERE clause; an empty AND would render as an empty one
             return predicates.isEmpty() ? null : criteria.and(predicates.toArray(Predicate[]::new));
         };

@@ -201,6 +201,17 @@ public class ApplicationService {
         return new SavedChange(view, yearChanges);
     }
 
+    /**
+     * Keeps the lights of the application's latest status report beside it, for the list and the
+     * portfolio. The caller holds the row lock ({@link #lockForChange}), so the report that commits
+     * last is the one the application shows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepLatestStatus(FundingApplication locked, LatestStatus latest) {
+        applications.updateLatestStatus(Objects.requireNonNull(locked.id()), latest.schedule(), latest.budget(),
+                latest.quality(), latest.overall(), latest.reportedAt());
+    }
+
     private ApplicationView move(Caller caller, long id, @Nullable Long expectedVersion, Status target,
                                  AuditAction action) {
         FundingApplication current = changeable(caller, id, expectedVersion, "change applications", APPLICANTS);

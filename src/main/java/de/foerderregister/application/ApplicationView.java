@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** An application as the API answers it. {@code version} is also sent as the ETag. */
+/**
+ * An application as the API answers it. {@code version} is also sent as the ETag; it guards the
+ * application's own content, which a status report does not change, so {@code latestStatus} (the
+ * lights of the latest status report, absent before the first) moves without it.
+ */
 @Serdeable
 public record ApplicationView(
         long id,
@@ -28,6 +32,7 @@ public record ApplicationView(
         @Nullable BigDecimal approvedAmount,
         Status status,
         @Nullable String notes,
+        @Nullable LatestStatus latestStatus,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
@@ -38,14 +43,15 @@ public record ApplicationView(
                 application.ownerState(), application.type(), application.fundingSource(), application.startDate(),
                 application.endDate(), application.requestedAmount(),
                 plan.stream().map(line -> new AnnualPlanEntry(line.year(), line.amount())).toList(),
-                application.approvedAmount(), application.status(), application.notes(), application.createdBy(),
-                application.createdAt(), application.updatedAt(), Objects.requireNonNull(application.version()));
+                application.approvedAmount(), application.status(), application.notes(), application.latestStatus(),
+                application.createdBy(), application.createdAt(), application.updatedAt(),
+                Objects.requireNonNull(application.version()));
     }
 
     /** The same application with the approved amount as it stood on another day. */
     ApplicationView withApprovedAmount(@Nullable BigDecimal amount) {
         return new ApplicationView(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
-                requestedAmount, annualPlan, amount, status, notes, createdBy, createdAt, updatedAt, version);
+                requestedAmount, annualPlan, amount, status, notes, latestStatus, createdBy, createdAt, updatedAt, version);
     }
 
     /** The values the audit trail compares, field by field, as they read in the history. */

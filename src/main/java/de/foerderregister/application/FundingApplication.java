@@ -25,6 +25,11 @@ public record FundingApplication(
         @Nullable BigDecimal approvedAmount,
         Status status,
         @Nullable String notes,
+        @Nullable TrafficLight latestStatusSchedule,
+        @Nullable TrafficLight latestStatusBudget,
+        @Nullable TrafficLight latestStatusQuality,
+        @Nullable TrafficLight latestStatusOverall,
+        @Nullable Instant latestStatusReportedAt,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
@@ -33,13 +38,14 @@ public record FundingApplication(
     static FundingApplication draft(String reference, ApplicationContent content, String createdBy, Instant now) {
         return new FundingApplication(null, reference, content.title(), content.ownerState(), content.type(),
                 content.fundingSource(), content.startDate(), content.endDate(), content.requestedAmount(),
-                null, Status.DRAFT, content.notes(), createdBy, now, now, null);
+                null, Status.DRAFT, content.notes(), null, null, null, null, null, createdBy, now, now, null);
     }
 
     FundingApplication withContent(ApplicationContent content, Instant now) {
         return new FundingApplication(id, reference, content.title(), content.ownerState(), content.type(),
                 content.fundingSource(), content.startDate(), content.endDate(), content.requestedAmount(),
-                approvedAmount, status, content.notes(), createdBy, createdAt, now, version);
+                approvedAmount, status, content.notes(), latestStatusSchedule, latestStatusBudget, latestStatusQuality,
+                latestStatusOverall, latestStatusReportedAt, createdBy, createdAt, now, version);
     }
 
     FundingApplication withStatus(Status next, Instant now) {
@@ -49,12 +55,24 @@ public record FundingApplication(
     /** The application after a decision: the status move checked by the state machine, the approved amount set. */
     public FundingApplication decided(Status next, @Nullable BigDecimal approved, Instant now) {
         return new FundingApplication(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
-                requestedAmount, approved, status.moveTo(next), notes, createdBy, createdAt, now, version);
+                requestedAmount, approved, status.moveTo(next), notes, latestStatusSchedule, latestStatusBudget,
+                latestStatusQuality, latestStatusOverall, latestStatusReportedAt, createdBy, createdAt, now, version);
     }
 
     /** The application after an amendment took effect, or with a pending one noted: the status stays. */
     public FundingApplication amended(BigDecimal approved, Instant now) {
         return new FundingApplication(id, reference, title, ownerState, type, fundingSource, startDate, endDate,
-                requestedAmount, approved, status, notes, createdBy, createdAt, now, version);
+                requestedAmount, approved, status, notes, latestStatusSchedule, latestStatusBudget,
+                latestStatusQuality, latestStatusOverall, latestStatusReportedAt, createdBy, createdAt, now, version);
+    }
+
+    /**
+     * The lights of the latest status report, or null before the first. They are columns of the
+     * application (kept by {@link ApplicationService#keepLatestStatus}) rather than an embedded
+     * value, which Micronaut Data would try to instantiate empty on every write.
+     */
+    public @Nullable LatestStatus latestStatus() {
+        return latestStatusReportedAt == null ? null : new LatestStatus(latestStatusSchedule, latestStatusBudget,
+                latestStatusQuality, latestStatusOverall, latestStatusReportedAt);
     }
 }

@@ -21,6 +21,8 @@ public enum AuditAction {
     OBLIGATION_SUBMITTED,
     OBLIGATION_ACCEPTED,
     OBLIGATION_RETURNED,
+    /** A status report with its lights; the old values are the lights of the report before. */
+    STATUS_REPORTED,
     /** A payment was requested against a year of the approval (Mittelabruf). */
     PAYMENT_REQUESTED,
     PAYMENT_RELEASED,

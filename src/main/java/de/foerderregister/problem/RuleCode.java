@@ -40,6 +40,7 @@ public enum RuleCode {
     AMENDMENT_UNCHANGED("amendment.unchanged"),
     AMENDMENT_TOO_LARGE("amendment.tooLarge"),
     OBLIGATION_OVERDUE("obligation.overdue"),
+    STATUS_COMMENT_REQUIRED("status.commentRequired"),
     AMENDMENT_BELOW_CLAIMS("amendment.belowClaims"),
     AMENDMENT_YEAR_BELOW_CLAIMS("amendment.yearBelowClaims"),
     DATE_BEFORE_APPROVAL("date.beforeApproval"),

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.StringJoiner;
 
 /**
@@ -44,9 +43,12 @@ public class ApplicationLists {
         caller.requireRole("read reports", Role.STATE, Role.FITKO, Role.FINANCE);
         StateCode state = caller.stateScope().orElse(ownerState);
         boolean foreign = caller.stateScope().isPresent() && ownerState != null && ownerState != state;
+        String stateName = state == null ? null : state.name();
+        String sourceName = fundingSource == null ? null : fundingSource.name();
+        String statusName = status == null ? null : status.name();
         Iterator<Map<String, Object>> rows = foreign ? List.<Map<String, Object>>of().iterator()
-                : new Chunks(state == null ? null : state.name(), fundingSource == null ? null : fundingSource.name(),
-                status == null ? null : status.name());
+                : new KeysetRows<>(afterId -> reports.applicationList(afterId, stateName, sourceName, statusName),
+                ApplicationListRow::id, ApplicationLists::values);
         StringJoiner filters = new StringJoiner(" · ", "Filter: ", "");
         filters.add(ownerState == null ? "alle Länder" : ownerState.germanName());
         filters.add(fundingSource == null ? "alle Finanzierungen" : GermanLabels.of(fundingSource));
@@ -58,50 +60,17 @@ public class ApplicationLists {
         return renderer.render(caller, "application-list", "antraege", parameters, rows, format, csvDelimiter);
     }
 
-    /** Walks the selected applications in id order, one chunk at a time. */
-    private final class Chunks implements Iterator<Map<String, Object>> {
-
-        private final String state;
-        private final String source;
-        private final String status;
-        private Iterator<ApplicationListRow> chunk = List.<ApplicationListRow>of().iterator();
-        private long lastId;
-        private boolean exhausted;
-
-        Chunks(@Nullable String state, @Nullable String source, @Nullable String status) {
-            this.state = state;
-            this.source = source;
-            this.status = status;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (!chunk.hasNext() && !exhausted) {
-                List<ApplicationListRow> next = reports.applicationList(lastId, state, source, status);
-                exhausted = next.isEmpty();
-                chunk = next.iterator();
-            }
-            return chunk.hasNext();
-        }
-
-        @Override
-        public Map<String, Object> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ApplicationListRow row = chunk.next();
-            lastId = row.id();
-            Map<String, Object> values = new HashMap<>();
-            values.put("reference", row.reference());
-            values.put("title", row.title());
-            values.put("state", row.ownerState().name());
-            values.put("type", row.type().abbreviation());
-            values.put("source", GermanLabels.of(row.fundingSource()));
-            values.put("runtime", GermanNotation.runtime(row.startDate(), row.endDate()));
-            values.put("status", GermanLabels.of(row.status()));
-            values.put("requested", row.requestedAmount());
-            values.put("approved", row.approvedAmount());
-            return values;
-        }
+    private static Map<String, Object> values(ApplicationListRow row) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("reference", row.reference());
+        values.put("title", row.title());
+        values.put("state", row.ownerState().name());
+        values.put("type", row.type().abbreviation());
+        values.put("source", GermanLabels.of(row.fundingSource()));
+        values.put("runtime", GermanNotation.runtime(row.startDate(), row.endDate()));
+        values.put("status", GermanLabels.of(row.status()));
+        values.put("requested", row.requestedAmount());
+        values.put("approved", row.approvedAmount());
+        return values;
     }
 }

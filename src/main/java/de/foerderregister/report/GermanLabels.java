@@ -3,6 +3,7 @@ package de.foerderregister.report;
 import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.DecisionKind;
@@ -36,6 +37,10 @@ final class GermanLabels {
 
     static String of(Outcome outcome) {
         return Messages.german("outcome." + outcome.name());
+    }
+
+    static String of(TrafficLight light) {
+        return Messages.german("light." + light.name());
     }
 
     static String of(PaymentStatus status) {

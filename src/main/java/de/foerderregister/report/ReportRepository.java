@@ -35,4 +35,24 @@ public interface ReportRepository extends GenericRepository<FundingApplication, 
             ORDER BY a.id LIMIT 1000""")
     List<ApplicationListRow> applicationList(long afterId, @Nullable String ownerState, @Nullable String fundingSource,
                                              @Nullable String status);
+
+    /**
+     * One chunk of the portfolio: the approved projects after {@code afterId}, with their latest
+     * lights. {@code scope} is the caller's state, {@code ownerState} the filter (a state asking for
+     * another's gets nothing); {@code light} is the overall light.
+     */
+    @Query("""
+            SELECT a.id, a.reference, a.title, a.owner_state, a.funding_source, a.start_date, a.end_date,
+                   a.approved_amount, a.latest_status_schedule AS schedule, a.latest_status_budget AS budget,
+                   a.latest_status_quality AS quality, a.latest_status_overall AS overall,
+                   a.latest_status_reported_at AS reported_at
+            FROM funding_application a
+            WHERE a.id > :afterId AND a.status = 'APPROVED'
+              AND (:scope IS NULL OR a.owner_state = :scope)
+              AND (:ownerState IS NULL OR a.owner_state = :ownerState)
+              AND (:fundingSource IS NULL OR a.funding_source = :fundingSource)
+              AND (:light IS NULL OR a.latest_status_overall = :light)
+            ORDER BY a.id LIMIT 1000""")
+    List<PortfolioRow> portfolio(long afterId, @Nullable String scope, @Nullable String ownerState,
+                                 @Nullable String fundingSource, @Nullable String light);
 }

@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.budget.CarryOverService;
 import de.foerderregister.budget.PaymentOverview;
 import de.foerderregister.budget.PaymentService;
@@ -13,6 +14,7 @@ import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import de.foerderregister.status.StatusReportService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,8 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An application's page: its facts, decisions, amendments, the reports it owes, documents, history
- * and its money (the figures per year, payments and repayments) with the forms the caller's role may use there. The page itself
+ * An application's page: its facts, decisions, amendments, the reports it owes, documents, history,
+ * its money (the figures per year, payments and repayments) and its status reports, with the forms the
+ * caller's role may use there. The page itself
  * and each of its forms build it here, so a refused form shows the same page with its errors.
  */
 @Singleton
@@ -38,17 +41,19 @@ class ApplicationDetail {
     private final CarryOverService carryOvers;
     private final ObligationService obligations;
     private final DocumentSection documents;
+    private final StatusReportService statusReports;
     private final UiPages pages;
 
     ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
                       CarryOverService carryOvers, ObligationService obligations, DocumentSection documents,
-                      UiPages pages) {
+                      StatusReportService statusReports, UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
         this.carryOvers = carryOvers;
         this.obligations = obligations;
         this.documents = documents;
+        this.statusReports = statusReports;
         this.pages = pages;
     }
 
@@ -99,6 +104,9 @@ class ApplicationDetail {
         model.put("mayRepay", approved && caller.hasRole(Role.FINANCE));
         model.put("mayCarry", approved && caller.hasRole(Role.FITKO));
         model.put("carryOvers", carryOvers.list(caller, id));
+        model.put("statusReports", statusReports.history(caller, id));
+        model.put("mayReport", approved && caller.hasRole(Role.STATE, Role.FITKO));
+        model.put("lights", TrafficLight.values());
         Map<String, String> form = defaults(money);
         form.putAll(typed);
         model.put("form", form);

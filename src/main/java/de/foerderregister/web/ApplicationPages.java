@@ -9,8 +9,10 @@ import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
+import de.foerderregister.application.LightFilter;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
@@ -76,20 +78,23 @@ public class ApplicationPages {
     @Get
     public HttpResponse<?> list(HttpRequest<?> request, Caller caller,
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String ownerState,
-                                @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
-                                @Nullable @QueryValue Integer page) {
+                                @Nullable @QueryValue String q, @Nullable @QueryValue String light,
+                                @Nullable @QueryValue String sort, @Nullable @QueryValue Integer page) {
         Status statusFilter = UiPages.parse(Status.class, status);
         StateCode stateFilter = UiPages.parse(StateCode.class, ownerState);
+        TrafficLight lightFilter = UiPages.parse(TrafficLight.class, light);
         String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
         int pageNumber = page == null || page < 0 ? 0 : page;
         Page<ApplicationView> found = applications.list(caller,
-                new ApplicationFilter(stateFilter, statusFilter, null, null, q),
+                new ApplicationFilter(stateFilter, statusFilter, null, null, q, LightFilter.overall(lightFilter)),
                 ApplicationPaging.of(pageNumber, PAGE_SIZE, order));
         Map<String, Object> model = pages.model(request);
         model.put("found", found);
         model.put("status", statusFilter == null ? "" : statusFilter.name());
         model.put("ownerState", stateFilter == null ? "" : stateFilter.name());
         model.put("q", q == null ? "" : q);
+        model.put("light", lightFilter == null ? "" : lightFilter.name());
+        model.put("lights", TrafficLight.values());
         model.put("sort", order);
         model.put("sorts", SORTS);
         model.put("statuses", Status.values());
@@ -97,6 +102,7 @@ public class ApplicationPages {
         model.put("pageNumber", pageNumber);
         model.put("pageCount", Math.max(1, found.getTotalPages()));
         model.put("query", "status=" + model.get("status") + "&ownerState=" + model.get("ownerState")
+                + "&light=" + model.get("light")
                 + "&q=" + java.net.URLEncoder.encode(model.get("q").toString(), java.nio.charset.StandardCharsets.UTF_8)
                 + "&sort=" + order);
         return pages.page("applications", model);

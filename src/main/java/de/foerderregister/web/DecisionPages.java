@@ -4,6 +4,7 @@ import de.foerderregister.application.ApplicationFilter;
 import de.foerderregister.application.ApplicationPaging;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
+import de.foerderregister.application.LightFilter;
 import de.foerderregister.application.Status;
 import de.foerderregister.budget.EnvelopeCheck;
 import de.foerderregister.decision.AmendmentCommand;
@@ -222,7 +223,8 @@ public class DecisionPages {
     }
 
     private List<ApplicationView> submitted(Caller caller) {
-        return applications.list(caller, new ApplicationFilter(null, Status.SUBMITTED, null, null, null),
+        return applications.list(caller,
+                new ApplicationFilter(null, Status.SUBMITTED, null, null, null, LightFilter.ANY),
                 ApplicationPaging.of(0, QUEUE_MAX, "createdAt,asc")).getContent();
     }
 

@@ -46,6 +46,16 @@ final class FormInput {
         return new FormInput(request.getParameters().asMap());
     }
 
+    /** The page of a paged list, from 0; what is not a page number is the first page. */
+    int page() {
+        try {
+            String page = text("page");
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     Map<String, String> values() {
         return values;
     }

@@ -182,7 +182,7 @@ public class PaymentPages {
         FormInput filter = FormInput.fromQuery(request);
         Integer year = filter.year("year");
         StateCode state = filter.choice("ownerState", StateCode.class);
-        int pageNumber = page(filter.text("page"));
+        int pageNumber = filter.page();
         List<FieldError> errors = new ArrayList<>(filter.errors);
         errors.addAll(refused);
         Page<PaymentListRow> found = payments.list(caller, status, filter.hasErrors() ? null : year,
@@ -205,13 +205,5 @@ public class PaymentPages {
 
     private static String path(PaymentStatus list) {
         return list == PaymentStatus.REQUESTED ? TO_RELEASE : TO_BOOK;
-    }
-
-    private static int page(@Nullable String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -117,6 +117,26 @@ class RegistryBenchmark {
         table.add(row("budget status JSON vs GROUP BY over the rows (median ms)", statusHttp, statusOverRows));
         table.add(envelopeCheck(fitko, finance));
 
+        double redHttp = median(() -> ok(api.get(fitko, "/api/applications?light=RED&size=20").status()));
+        double redSql = median(() -> sql("""
+                SELECT * FROM funding_application WHERE latest_status_overall = 'RED'
+                 ORDER BY created_at DESC, id DESC LIMIT 20""",
+                "SELECT COUNT(*) FROM funding_application WHERE latest_status_overall = 'RED'", """
+                SELECT p.* FROM annual_plan_line p JOIN (SELECT id FROM funding_application
+                   WHERE latest_status_overall = 'RED' ORDER BY created_at DESC, id DESC LIMIT 20) page
+                   ON page.id = p.application_id"""));
+        table.add(row("list page, any light red, newest first (median ms)", redHttp, redSql));
+
+        double portfolioHttp = median(() -> ok(api.get(finance, "/api/portfolio?fundingSource=STIMULUS_PACKAGE").status()));
+        double portfolioSql = median(() -> sql("""
+                SELECT latest_status_overall, latest_status_schedule, latest_status_budget, latest_status_quality, COUNT(*)
+                  FROM funding_application WHERE status = 'APPROVED' AND funding_source = 'STIMULUS_PACKAGE'
+                 GROUP BY 1, 2, 3, 4""", """
+                SELECT * FROM funding_application WHERE status = 'APPROVED' AND funding_source = 'STIMULUS_PACKAGE'
+                 ORDER BY created_at DESC, id DESC LIMIT 20""",
+                "SELECT COUNT(*) FROM funding_application WHERE status = 'APPROVED' AND funding_source = 'STIMULUS_PACKAGE'"));
+        table.add(row("portfolio of a funding source: counts + page (median ms)", portfolioHttp, portfolioSql));
+
         int creates = 200;
         double createHttp = perSecond(creates, () -> {
             for (int i = 0; i < creates; i++) {

@@ -48,6 +48,12 @@ class QueryPlanTest {
             api.get(th, "/api/reports/budget-summary?fundingSource=DIGITALISATION_BUDGET");
             api.download(th, "/api/reports/decision-list?meetingDate=2021-01-19&format=csv");
             api.download(th, "/api/reports/application-list?format=csv");
+            api.get(th, "/api/applications?light=RED");
+            api.get(th, "/api/applications?schedule=YELLOW&sort=title");
+            api.get(th, "/api/applications/" + id + "/status-reports");
+            api.get(th, "/api/portfolio?light=RED");
+            api.get(th, "/api/portfolio?fundingSource=DIGITALISATION_BUDGET");
+            api.download(th, "/api/reports/portfolio?format=xlsx");
             statements = log.statements();
         }
         List<String> scoped = statements.stream()

@@ -4,6 +4,7 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.TrafficLight;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
@@ -89,7 +90,8 @@ class MessagesSyncTest {
             Map.entry("amendmentState.", AmendmentView.State.class),
             Map.entry("paymentStatus.", PaymentStatus.class),
             Map.entry("obligationKind.", ObligationKind.class),
-            Map.entry("obligationStatus.", ObligationStatus.class));
+            Map.entry("obligationStatus.", ObligationStatus.class),
+            Map.entry("light.", TrafficLight.class));
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {

@@ -442,6 +442,62 @@ class AccessibilityTest {
         return ApplicationPages.PATH + "/" + applicationId + "/obligations/" + id;
     }
 
+    @Test
+    void statusReportsAndThePortfolioMeetWcag21AaAndWorkWithTheKeyboard() throws IOException {
+        Account fitko = api.account(Role.FITKO, null);
+        Account rp = api.applicant(StateCode.RP);
+        Account finance = api.account(Role.FINANCE, null);
+        long approved = api.approved(fitko, StateCode.RP, "400000.00");
+        String detail = ApplicationPages.PATH + "/" + approved;
+
+        keyboardLogin(rp);
+        open(detail);
+        check("state-status-form");
+        tabTo("#report");
+        press(Keys.ENTER);
+        browser.findElement(By.id("error-summary"));
+        check("state-status-errors");
+        // each light is chosen by typing its word into the focused list, as a keyboard user would
+        tabTo("#statusSchedule");
+        press("Rot");
+        tabTo("#statusBudget");
+        press("Grün");
+        tabTo("#statusQuality");
+        press("Gelb");
+        tabTo("#statusComment");
+        press("Abnahme verschoben");
+        tabTo("#report");
+        press(Keys.ENTER);
+        waitForUrl("done=reported");
+        assertEquals("Rot", browser.findElement(By.id("light-overall")).getText());
+        check("state-status-reported");
+        open(ApplicationPages.PATH + "?light=RED");
+        check("state-applications-lights");
+        open(PortfolioPages.PATH);
+        check("state-portfolio");
+        keyboardLogout();
+
+        login(fitko);
+        open(PortfolioPages.PATH);
+        check("fitko-portfolio");
+        open(PortfolioPages.PATH + "?light=BLAU");
+        browser.findElement(By.id("error-summary"));
+        check("fitko-portfolio-errors");
+        open(PortfolioPages.PATH + "?lang=en&light=RED");
+        check("fitko-portfolio-en");
+        open(detail + "?lang=de");
+        check("fitko-detail-status");
+        logout();
+
+        login(finance);
+        open(PortfolioPages.PATH);
+        check("finance-portfolio");
+        open(detail);
+        check("finance-detail-status");
+
+        assertEquals(List.of(), findings, String.join("\n", findings));
+    }
+
     /** axe-core on the page, a screenshot, and the page again at 320 px: no rule broken, no sideways scroll. */
     private void check(String page) throws IOException {
         for (String violation : Axe.violations(browser)) {

@@ -114,6 +114,14 @@ class BrowserJourneyTest {
         assertEquals("genehmigt", browser.findElement(By.id("status")).getText());
         assertEquals("1.011.500,00 €", browser.findElement(By.id("approvedAmount")).getText());
         assertEquals(detail, browser.getCurrentUrl().replace("?done=decided", "?done=created"));
+
+        // and files the project's first status report on its page
+        new Select(browser.findElement(By.id("statusSchedule"))).selectByValue("GREEN");
+        new Select(browser.findElement(By.id("statusBudget"))).selectByValue("YELLOW");
+        new Select(browser.findElement(By.id("statusQuality"))).selectByValue("GREEN");
+        type("statusComment", "Mehrwertsteuer war nicht eingeplant");
+        browser.findElement(By.id("report")).click();
+        assertEquals("Gelb", text("#light-overall"));
         logout();
 
         // finance opens the reports and downloads the budget summary as PDF with the browser's session
