@@ -4,9 +4,11 @@ import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.document.Multipart;
 import de.foerderregister.security.Role;
 import de.foerderregister.web.WebSession.Page;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -142,7 +144,8 @@ class WebHardeningTest {
                 Map<String, String> fields = new LinkedHashMap<>(Map.of("title", title, "username", fitko.username(),
                         "password", TestApi.PASSWORD, "outcome", "REJECTED", "body", "Abteilungsleiterrunde",
                         "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "kind", "RESOLUTION"));
-                Page refused = session.post(path, fields);
+                Page refused = multipartForms().contains(template) ? session.postMultipart(path, multipart(fields))
+                        : session.post(path, fields);
                 assertEquals(403, refused.status(), template + " took the tossed pair: " + refused.body());
                 assertTrue(refused.setCookies().stream().noneMatch(cookie -> cookie.startsWith(UiSession.COOKIE + "=ey")),
                         template + " signed in");
@@ -262,6 +265,20 @@ class WebHardeningTest {
                 .filter(template -> template.startsWith("/ui/") || template.equals("/ui"))
                 .forEach(forms::add);
         return List.copyOf(forms);
+    }
+
+    /** The forms with a file input, sent as multipart/form-data as a browser sends them. */
+    private List<String> multipartForms() {
+        return router.uriRoutes().filter(route -> route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .map(route -> route.getUriMatchTemplate().toString()).filter(template -> template.startsWith("/ui/"))
+                .toList();
+    }
+
+    /** The fields with the planted token first, then an empty file part, as for a form where no file was chosen. */
+    private static Multipart multipart(Map<String, String> fields) {
+        Multipart form = new Multipart().field("_csrf", "attacker");
+        fields.forEach(form::field);
+        return form.file("", "application/octet-stream", new byte[0]);
     }
 
     private static void assertStrictPolicy(java.net.http.HttpHeaders headers) {
