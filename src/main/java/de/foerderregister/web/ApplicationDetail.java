@@ -3,6 +3,7 @@ package de.foerderregister.web;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.Status;
+import de.foerderregister.budget.CarryOverService;
 import de.foerderregister.budget.PaymentOverview;
 import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.PaymentStatus;
@@ -34,15 +35,18 @@ class ApplicationDetail {
     private final ApplicationService applications;
     private final DecisionLedger ledger;
     private final PaymentService payments;
+    private final CarryOverService carryOvers;
     private final ObligationService obligations;
     private final DocumentSection documents;
     private final UiPages pages;
 
     ApplicationDetail(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
-                      ObligationService obligations, DocumentSection documents, UiPages pages) {
+                      CarryOverService carryOvers, ObligationService obligations, DocumentSection documents,
+                      UiPages pages) {
         this.applications = applications;
         this.ledger = ledger;
         this.payments = payments;
+        this.carryOvers = carryOvers;
         this.obligations = obligations;
         this.documents = documents;
         this.pages = pages;
@@ -93,6 +97,8 @@ class ApplicationDetail {
         model.put("showMoney", approved || !money.payments().isEmpty() || !money.repayments().isEmpty());
         model.put("mayRequest", approved && caller.hasRole(Role.STATE, Role.FITKO));
         model.put("mayRepay", approved && caller.hasRole(Role.FINANCE));
+        model.put("mayCarry", approved && caller.hasRole(Role.FITKO));
+        model.put("carryOvers", carryOvers.list(caller, id));
         Map<String, String> form = defaults(money);
         form.putAll(typed);
         model.put("form", form);
@@ -101,7 +107,10 @@ class ApplicationDetail {
         return model;
     }
 
-    /** The year a request most likely is for: the first with money left to request, else the first of the split. */
+    /**
+     * The years the forms most likely are for: the first with money left to request (else the first
+     * of the split), and for a carry-over the last year as the one it goes to.
+     */
     private static Map<String, String> defaults(PaymentOverview money) {
         Map<String, String> form = new HashMap<>();
         money.years().stream().filter(year -> year.remaining().signum() > 0).findFirst()
@@ -110,7 +119,11 @@ class ApplicationDetail {
                 .ifPresent(year -> {
                     form.put("paymentYear", String.valueOf(year));
                     form.put("repaymentYear", String.valueOf(year));
+                    form.put("carryFromYear", String.valueOf(year));
                 });
+        if (!money.years().isEmpty()) {
+            form.put("carryToYear", String.valueOf(money.years().get(money.years().size() - 1).year()));
+        }
         return form;
     }
 }

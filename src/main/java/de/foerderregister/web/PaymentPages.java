@@ -9,7 +9,6 @@ import de.foerderregister.budget.PaymentService;
 import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.budget.RepaymentCommand;
 import de.foerderregister.problem.FieldError;
-import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -36,8 +35,6 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.function.Supplier;
 
 /**
  * The money of an approval: a state (or FITKO) requests a payment and may cancel it on the
@@ -80,10 +77,10 @@ public class PaymentPages {
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         PaymentCommand command = new PaymentCommand(input.amount("paymentAmount"), input.year("paymentYear"),
                 input.text("paymentPurpose"));
-        return onApplication(request, caller, id, "payment", input, REQUEST_FIELDS, () -> {
+        return input.submit(() -> {
             payments.request(caller, id, command);
-            return "paymentRequested";
-        });
+            return done(id, "paymentRequested");
+        }, (errors, status) -> detail.refused(request, caller, id, "payment", input.values(), errors, REQUEST_FIELDS, status));
     }
 
     @Post("/applications/{id}/payments/{paymentId}/cancel")
@@ -93,10 +90,11 @@ public class PaymentPages {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         String reason = "reason_" + paymentId;
-        return onApplication(request, caller, id, "cancel_" + paymentId, input, Map.of("reason", reason), () -> {
+        return input.submit(() -> {
             payments.cancel(caller, id, paymentId, input.version(), new ClosingCommand(input.text(reason)));
-            return "paymentCancelled";
-        });
+            return done(id, "paymentCancelled");
+        }, (errors, status) -> detail.refused(request, caller, id, "cancel_" + paymentId, input.values(), errors,
+                Map.of("reason", reason), status));
     }
 
     @Post("/applications/{id}/repayments")
@@ -107,17 +105,18 @@ public class PaymentPages {
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         RepaymentCommand command = new RepaymentCommand(input.amount("repaymentAmount"), input.year("repaymentYear"),
                 input.date("repaymentReceivedOn"), input.text("repaymentReason"));
-        return onApplication(request, caller, id, "repayment", input, REPAYMENT_FIELDS, () -> {
+        return input.submit(() -> {
             payments.repay(caller, id, command);
-            return "repaymentRecorded";
-        });
+            return done(id, "repaymentRecorded");
+        }, (errors, status) -> detail.refused(request, caller, id, "repayment", input.values(), errors, REPAYMENT_FIELDS,
+                status));
     }
 
     /** FITKO's work list: the requested payments, oldest first, to release or reject. */
     @Get("/payments/requested")
     public HttpResponse<?> toRelease(HttpRequest<?> request, Caller caller) {
         caller.requireRole("release payments", Role.FITKO);
-        return workList(request, caller, PaymentStatus.REQUESTED, null, null, Map.of());
+        return workList(request, caller, PaymentStatus.REQUESTED, Map.of(), List.of(), Map.of(), HttpStatus.OK);
     }
 
     @Post("/applications/{id}/payments/{paymentId}/release")
@@ -137,17 +136,18 @@ public class PaymentPages {
         FormInput input = new FormInput(form);
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         String reason = "reason_" + paymentId;
-        return onWorkList(request, caller, PaymentStatus.REQUESTED, input, Map.of("reason", reason), () -> {
+        return input.submit(() -> {
             payments.reject(caller, id, paymentId, input.version(), new ClosingCommand(input.text(reason)));
-            return "rejected";
-        });
+            return UiPages.redirect(TO_RELEASE + "?done=rejected");
+        }, (errors, status) -> workList(request, caller, PaymentStatus.REQUESTED, input.values(), errors,
+                Map.of("reason", reason), status));
     }
 
     /** Finance's work list: the released payments, oldest first, to book as paid. */
     @Get("/payments/released")
     public HttpResponse<?> toBook(HttpRequest<?> request, Caller caller) {
         caller.requireRole("book payments", Role.FINANCE);
-        return workList(request, caller, PaymentStatus.RELEASED, null, null, Map.of());
+        return workList(request, caller, PaymentStatus.RELEASED, Map.of(), List.of(), Map.of(), HttpStatus.OK);
     }
 
     @Post("/applications/{id}/payments/{paymentId}/paid")
@@ -160,10 +160,10 @@ public class PaymentPages {
                 "bookingReference", "bookingReference_" + paymentId);
         BookingCommand command = new BookingCommand(input.date(fields.get("paidOn")),
                 input.text(fields.get("bookingReference")));
-        return onWorkList(request, caller, PaymentStatus.RELEASED, input, fields, () -> {
+        return input.submit(() -> {
             payments.pay(caller, id, paymentId, input.version(), command);
-            return "paid";
-        });
+            return UiPages.redirect(TO_BOOK + "?done=paid");
+        }, (errors, status) -> workList(request, caller, PaymentStatus.RELEASED, input.values(), errors, fields, status));
     }
 
     @Error(exception = RegistryException.class)
@@ -171,54 +171,20 @@ public class PaymentPages {
         return pages.errorPage(request, exception);
     }
 
-    /**
-     * Runs a form of the application's page: on success back to the page with its notice; a refusal
-     * that names fields (unreadable input, a rule, or money that is not there) shows the page again.
-     */
-    private HttpResponse<?> onApplication(HttpRequest<?> request, Caller caller, long id, String form, FormInput input,
-                                          Map<String, String> fields, Supplier<String> action) {
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
-            return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=" + action.get());
-        } catch (RegistryException refused) {
-            if (refused.errors().isEmpty()) {
-                throw refused;
-            }
-            return detail.refused(request, caller, id, form, input.values(), errors(input, refused), fields,
-                    refused.status());
-        }
-    }
-
-    /** Runs a row's form of a work list: on success back to the list with its notice, else the list with the errors. */
-    private HttpResponse<?> onWorkList(HttpRequest<?> request, Caller caller, PaymentStatus list, FormInput input,
-                                       Map<String, String> fields, Supplier<String> action) {
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
-            return UiPages.redirect(path(list) + "?done=" + action.get());
-        } catch (RegistryException refused) {
-            if (refused.errors().isEmpty()) {
-                throw refused;
-            }
-            return workList(request, caller, list, input, refused, fields);
-        }
+    private static HttpResponse<?> done(long applicationId, String done) {
+        return UiPages.redirect(ApplicationPages.PATH + "/" + applicationId + "?done=" + done);
     }
 
     /** The work list of payments in the status, filtered by the query; with a refused row form's errors where one was. */
     private HttpResponse<?> workList(HttpRequest<?> request, Caller caller, PaymentStatus status,
-                                     @Nullable FormInput form, @Nullable RegistryException refused,
-                                     Map<String, String> fields) {
-        FormInput filter = FormInput.query(request);
+                                     Map<String, String> typed, List<FieldError> refused, Map<String, String> fields,
+                                     HttpStatus code) {
+        FormInput filter = FormInput.fromQuery(request);
         Integer year = filter.year("year");
         StateCode state = filter.choice("ownerState", StateCode.class);
         int pageNumber = page(filter.text("page"));
         List<FieldError> errors = new ArrayList<>(filter.errors);
-        if (form != null && refused != null) {
-            errors.addAll(errors(form, refused));
-        }
+        errors.addAll(refused);
         Page<PaymentListRow> found = payments.list(caller, status, filter.hasErrors() ? null : year,
                 filter.hasErrors() ? null : state, Pageable.from(pageNumber, PAGE_SIZE));
         Map<String, Object> model = pages.model(request);
@@ -227,25 +193,18 @@ public class PaymentPages {
         model.put("list", status.name());
         model.put("found", found);
         model.put("filter", filter.values());
-        model.put("form", form == null ? Map.of() : form.values());
+        model.put("form", typed);
         model.put("states", StateCode.values());
         model.put("done", filter.text("done") == null ? "" : filter.text("done"));
         model.put("pageNumber", pageNumber);
         model.put("pageCount", Math.max(1, found.getTotalPages()));
-        model.put("query", query(filter));
+        model.put("query", filter.queryString("year", "ownerState"));
         pages.putErrors(request, model, errors, fields);
-        return pages.page(refused == null ? HttpStatus.OK : refused.status(), "payments", model);
+        return pages.page(code, "payments", model);
     }
 
     private static String path(PaymentStatus list) {
         return list == PaymentStatus.REQUESTED ? TO_RELEASE : TO_BOOK;
-    }
-
-    /** The reading errors of the form first, then the service's, each once. */
-    private static List<FieldError> errors(FormInput input, RegistryException refused) {
-        List<FieldError> errors = new ArrayList<>(input.errors);
-        refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-        return errors;
     }
 
     private static int page(@Nullable String value) {
@@ -254,17 +213,5 @@ public class PaymentPages {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** The filters as a query string, for the pages of the list. */
-    private static String query(FormInput filter) {
-        StringJoiner query = new StringJoiner("&");
-        for (String field : List.of("year", "ownerState")) {
-            String value = filter.text(field);
-            if (value != null) {
-                query.add(field + "=" + java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return query.toString();
     }
 }

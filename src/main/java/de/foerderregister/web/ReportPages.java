@@ -15,7 +15,6 @@ import de.foerderregister.report.BudgetSummaryService;
 import de.foerderregister.report.CsvDelimiter;
 import de.foerderregister.report.ReportFormat;
 import de.foerderregister.security.Caller;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -30,13 +29,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The reports: the budget summary on screen with bar charts, and the documents of the API
@@ -69,7 +65,7 @@ public class ReportPages {
     @Get
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> reports(HttpRequest<?> request, Caller caller) {
-        FormInput input = FormInput.query(request);
+        FormInput input = FormInput.fromQuery(request);
         Map<String, Object> model = pages.model(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
@@ -88,13 +84,13 @@ public class ReportPages {
         model.put("states", StateCode.values());
         model.put("statuses", Status.values());
         model.put("sources", FundingSource.values());
-        model.put("query", query(input));
+        model.put("query", input.queryString("year", "fundingSource", "status", "ownerState", "asOf"));
         return pages.page("reports", model);
     }
 
     @Get("/budget-summary.{format}")
     public HttpResponse<?> budgetSummary(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = FormInput.query(request);
+        FormInput input = FormInput.fromQuery(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
@@ -105,8 +101,7 @@ public class ReportPages {
     /** The Haushaltsübersicht of the form's year and funding source; the other filters do not apply to it. */
     @Get("/budget-status.{format}")
     public HttpResponse<?> budgetStatus(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.fromQuery(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
@@ -117,7 +112,7 @@ public class ReportPages {
 
     @Get("/application-list.{format}")
     public HttpResponse<?> applicationList(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = FormInput.query(request);
+        FormInput input = FormInput.fromQuery(request);
         StateCode state = input.choice("ownerState", StateCode.class);
         FundingSource source = input.choice("fundingSource", FundingSource.class);
         Status status = input.choice("status", Status.class);
@@ -138,17 +133,5 @@ public class ReportPages {
         LocalDate asOf = input.date("asOf");
         return new BudgetFilter(year, input.choice("fundingSource", FundingSource.class), input.choice("status", Status.class),
                 input.choice("ownerState", StateCode.class), asOf);
-    }
-
-    /** The filters as a query string, for the download links. */
-    private static String query(FormInput input) {
-        StringJoiner query = new StringJoiner("&");
-        for (String field : List.of("year", "fundingSource", "status", "ownerState", "asOf")) {
-            String value = input.text(field);
-            if (value != null) {
-                query.add(field + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
-            }
-        }
-        return query.length() == 0 ? "" : "?" + query;
     }
 }
