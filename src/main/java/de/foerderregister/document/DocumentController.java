@@ -57,7 +57,7 @@ public class DocumentController {
     public HttpResponse<DocumentView> upload(HttpRequest<?> request, Caller caller, @PathVariable long id,
                                              @Part("title") Publisher<CompletedPart> title, StreamingFileUpload file) {
         DocumentView stored = documents.upload(caller, id, subject(id, request.getParameters()), LeadingPart.text(title),
-                file.getFilename(), file.asInputStream());
+                file.getFilename(), FilePart.content(file));
         return HttpResponse.created(stored, URI.create("/api/applications/" + id + "/documents/" + stored.id()));
     }
 

@@ -21,8 +21,6 @@ public interface DocumentRepository extends GenericRepository<Document, Long> {
 
     List<Document> findByApplicationIdOrderById(Long applicationId);
 
-    List<Document> findBySubjectKindAndSubjectIdOrderById(SubjectKind subjectKind, Long subjectId);
-
     List<Document> findBySubjectKindAndSubjectIdInOrderById(SubjectKind subjectKind, Collection<Long> subjectIds);
 
     @Query("INSERT INTO document_chunk (document_id, seq, bytes) VALUES (:documentId, :seq, :bytes)")

@@ -8,6 +8,7 @@ import de.foerderregister.audit.FieldChange;
 import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.decision.DecisionRules;
+import de.foerderregister.problem.BadRequest;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
@@ -22,7 +23,6 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,8 +74,7 @@ public class DocumentService {
      */
     @Transactional
     public DocumentView upload(Caller caller, long applicationId, @Nullable DocumentSubject subject,
-                               @Nullable String title,
-                               @Nullable String fileName, InputStream content) {
+                               @Nullable String title, @Nullable String fileName, InputStream content) {
         caller.requireRole("add documents", UPLOADERS);
         DocumentSubject about = subject == null ? DocumentSubject.application(applicationId) : subject;
         List<FieldError> errors = new ArrayList<>();
@@ -124,7 +123,8 @@ public class DocumentService {
         try {
             type = types.read(content, sink);
         } catch (IOException e) {
-            throw new UncheckedIOException("the upload could not be read to its end", e);
+            // the client broke off, or sent a body that is not multipart to its end
+            throw new BadRequest("file", RuleCode.DOCUMENT_UNREADABLE);
         }
         Document stored = documents.update(receiving.stored(type, sink.finish()));
         audit.record(application.id(), caller, AuditAction.DOCUMENT_ADDED, List.of(

@@ -108,6 +108,7 @@ public enum RuleCode {
     DOCUMENT_TYPE("document.type"),
     DOCUMENT_TOO_LARGE("document.tooLarge"),
     DOCUMENT_EMPTY("document.empty"),
+    DOCUMENT_UNREADABLE("document.unreadable"),
     DOCUMENT_SUBJECT("document.subject"),
     DOCUMENT_SUBJECT_UNKNOWN("document.subjectUnknown");
 

@@ -6,6 +6,7 @@ import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.document.DocumentService;
 import de.foerderregister.document.DocumentSubject;
 import de.foerderregister.document.DocumentView;
+import de.foerderregister.document.FilePart;
 import de.foerderregister.document.LeadingPart;
 import de.foerderregister.document.WithdrawCommand;
 import de.foerderregister.problem.FieldError;
@@ -87,7 +88,7 @@ public class DocumentPages {
         form.put("documentSubject", LeadingPart.text(subject));
         try {
             documents.upload(caller, id, subject(id, form.get("documentSubject")), form.get("documentTitle"),
-                    file.getFilename(), file.asInputStream());
+                    file.getFilename(), FilePart.content(file));
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=documentAdded#documents");
         } catch (InvalidInput | UnsupportedMediaType | PayloadTooLarge refused) {
             ApplicationView application = applications.get(caller, id, null);

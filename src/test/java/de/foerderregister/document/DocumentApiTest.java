@@ -124,6 +124,20 @@ class DocumentApiTest {
     }
 
     @Test
+    void anUploadThatBreaksOffIsRefusedAndNothingIsStored() {
+        long id = draft(hamburg);
+        byte[] file = new byte[600 * 1024];
+        System.arraycopy(SampleFiles.pdf(), 0, file, 0, SampleFiles.pdf().length);
+        Multipart body = new Multipart().field("title", "abgebrochen").file("a.pdf", "application/pdf", file);
+        byte[] whole = body.bytes();
+        TestApi.Response refused = api.sendBytes("POST", DocumentClient.path(id), hamburg.token(),
+                java.util.Arrays.copyOf(whole, whole.length - 100 * 1024), body.contentType());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("document.unreadable", refused.json().get("errors").get(0).get("code").asText());
+        assertEquals(0, api.get(hamburg, DocumentClient.path(id)).json().size());
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         long id = draft(hamburg);
         TestApi.Response refused = documents.upload(hamburg, id, new Multipart().field("title", "Anlage").file("leer.pdf", "application/pdf", new byte[0]));

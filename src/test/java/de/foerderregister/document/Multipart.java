@@ -67,6 +67,15 @@ public final class Multipart {
         return HttpRequest.BodyPublishers.ofInputStream(this::stream);
     }
 
+    /** The whole body, for tests that send it altered. */
+    public byte[] bytes() {
+        try (InputStream body = stream()) {
+            return body.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private InputStream stream() {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         fields.forEach((name, value) -> text.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""

@@ -5,6 +5,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.document.Multipart;
+import de.foerderregister.document.SampleFiles;
 import de.foerderregister.security.Role;
 import de.foerderregister.web.WebSession.Page;
 import io.micronaut.http.HttpMethod;
@@ -23,8 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,7 +147,7 @@ class WebHardeningTest {
                 Map<String, String> fields = new LinkedHashMap<>(Map.of("title", title, "username", fitko.username(),
                         "password", TestApi.PASSWORD, "outcome", "REJECTED", "body", "Abteilungsleiterrunde",
                         "meetingDate", "19.01.2021", "agendaItem", "TOP 08", "kind", "RESOLUTION"));
-                Page refused = multipartForms().contains(template) ? session.postMultipart(path, multipart(fields))
+                Page refused = multipartForms().contains(template) ? session.postMultipart(path, multipart(session.csrf, fields))
                         : session.post(path, fields);
                 assertEquals(403, refused.status(), template + " took the tossed pair: " + refused.body());
                 assertTrue(refused.setCookies().stream().noneMatch(cookie -> cookie.startsWith(UiSession.COOKIE + "=ey")),
@@ -258,6 +261,20 @@ class WebHardeningTest {
     }
 
     /** Every state-changing route of the pages, from the router: a new form cannot be forgotten here. */
+    /** The form routes that take files, posted as a browser posts a form with a file input. */
+    private Set<String> multipartForms() {
+        return router.uriRoutes().filter(route -> route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .map(route -> route.getUriMatchTemplate().toString())
+                .filter(template -> template.startsWith("/ui/"))
+                .collect(Collectors.toSet());
+    }
+
+    private static Multipart multipart(String csrf, Map<String, String> fields) {
+        Multipart form = new Multipart().field("_csrf", csrf);
+        fields.forEach(form::field);
+        return form.field("subject", "APPLICATION").file("anlage.pdf", "application/pdf", SampleFiles.pdf());
+    }
+
     private List<String> formRoutes() {
         TreeSet<String> forms = new TreeSet<>();
         router.uriRoutes().filter(route -> route.getHttpMethod() != HttpMethod.GET && route.getHttpMethod() != HttpMethod.HEAD)
@@ -265,20 +282,6 @@ class WebHardeningTest {
                 .filter(template -> template.startsWith("/ui/") || template.equals("/ui"))
                 .forEach(forms::add);
         return List.copyOf(forms);
-    }
-
-    /** The forms with a file input, sent as multipart/form-data as a browser sends them. */
-    private List<String> multipartForms() {
-        return router.uriRoutes().filter(route -> route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE))
-                .map(route -> route.getUriMatchTemplate().toString()).filter(template -> template.startsWith("/ui/"))
-                .toList();
-    }
-
-    /** The fields with the planted token first, then an empty file part, as for a form where no file was chosen. */
-    private static Multipart multipart(Map<String, String> fields) {
-        Multipart form = new Multipart().field("_csrf", "attacker");
-        fields.forEach(form::field);
-        return form.file("", "application/octet-stream", new byte[0]);
     }
 
     private static void assertStrictPolicy(java.net.http.HttpHeaders headers) {
