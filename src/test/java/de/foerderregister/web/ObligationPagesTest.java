@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,6 +154,10 @@ class ObligationPagesTest {
         assertEquals(303, submitted.status(), submitted.body());
         Page shown = state.get(submitted.location());
         assertTrue(shown.body().contains("Zahlenmäßiger Nachweis 2021 (nachweis-2021.pdf)"), shown.body());
+        Matcher link = Pattern.compile("href=\"(/ui/applications/" + id + "/documents/\\d+)\"")
+                .matcher(shown.body());
+        assertTrue(link.find(), "the document is linked for download: " + shown.body());
+        assertEquals(200, state.get(link.group(1)).status());
         assertTrue(shown.body().contains("PDF, ") && shown.body().contains("SHA-256 "), shown.body());
     }
 
