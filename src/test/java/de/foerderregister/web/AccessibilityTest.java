@@ -381,6 +381,9 @@ class AccessibilityTest {
         long id = api.get(api.applicant(StateCode.NW), "/api/applications/" + applicationId + "/obligations").json()
                 .get(position).get("id").asLong();
         return ApplicationPages.PATH + "/" + applicationId + "/obligations/" + id;
+    }
+
+    @Test
     void aPaymentIsRequestedReleasedAndBookedWithTheKeyboardAlone() {
         Account fitko = api.account(Role.FITKO, null);
         // in years of its own, so the work lists filtered by the year show this payment alone
