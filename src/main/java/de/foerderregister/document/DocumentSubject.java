@@ -13,8 +13,4 @@ public record DocumentSubject(SubjectKind kind, long id) {
     public static DocumentSubject decision(long decisionId) {
         return new DocumentSubject(SubjectKind.DECISION, decisionId);
     }
-
-    public static DocumentSubject obligationSubmission(long submissionId) {
-        return new DocumentSubject(SubjectKind.OBLIGATION_SUBMISSION, submissionId);
-    }
 }

@@ -218,8 +218,9 @@ public class ObligationService implements ApplicationEventListener<ApprovedShare
         changes.add(new FieldChange("submission.text", null, text));
         audit.record(applicationId, caller, AuditAction.OBLIGATION_SUBMITTED, changes);
         if (document != null) {
-            documents.attach(caller, locked.application(), DocumentSubject.obligationSubmission(submission.id()),
-                    document.title(), document.fileName(), document.content());
+            documents.attach(caller, locked.application(),
+                    new DocumentSubject(SubjectKind.OBLIGATION_SUBMISSION, submission.id()), document.title(),
+                    document.fileName(), document.content());
         }
     }
 
