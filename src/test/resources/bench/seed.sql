@@ -1,6 +1,8 @@
 -- Bulk data for the benchmark and the large-report check: APPLICATIONS applications with a
 -- two-year annual plan and its year split, every third one approved (with its decision), every
--- tenth approved one amended. File numbers 1999-NNNNNNN keep them apart from real data.
+-- tenth approved one amended; each approved one paid in eight tranches a year, seven paid and the
+-- last requested (16 payments per approval: 5.3 M payments for 1 M applications), and envelopes
+-- for both funding sources and the years 2020 to 2023. File numbers 1999-NNNNNNN keep them apart from real data.
 -- {{APPLICATIONS}} is replaced by the number wanted; MariaDB's sequence engine provides the rows.
 SET SESSION foreign_key_checks = 0;
 
@@ -35,5 +37,35 @@ SELECT id, approved_amount, approved_amount, NULL, 0.00, approved_amount, 'Besta
        '2021-06-30', 'TOP 3', FALSE, 'bulk', NOW(6)
 FROM funding_application WHERE created_by = 'bulk' AND status = 'APPROVED' AND id % 10 = 0;
 
+INSERT INTO payment (application_id, year, amount, purpose, status, requested_by, requested_at, released_by,
+    released_at, paid_on, booking_reference, paid_by, paid_at, version)
+SELECT y.application_id, y.year, IF(t.seq = 8, y.approved - 7 * ROUND(y.approved / 8, 2), ROUND(y.approved / 8, 2)),
+       CONCAT('Tranche ', t.seq), IF(t.seq = 8, 'REQUESTED', 'PAID'), 'bulk', NOW(6),
+       IF(t.seq = 8, NULL, 'bulk'), IF(t.seq = 8, NULL, NOW(6)),
+       IF(t.seq = 8, NULL, MAKEDATE(y.year, 10 + 40 * t.seq)), IF(t.seq = 8, NULL, CONCAT('B-', y.application_id, '-', y.year, '-', t.seq)),
+       IF(t.seq = 8, NULL, 'bulk'), IF(t.seq = 8, NULL, NOW(6)), 0
+FROM year_allocation y JOIN funding_application a ON a.id = y.application_id JOIN seq_1_to_8 t
+WHERE a.created_by = 'bulk' AND y.approved > 0;
+
+-- the kept totals follow the rows: recomputed whole, as the rows above bypassed the registry
+INSERT INTO allocation_total (funding_source, year, approved)
+SELECT a.funding_source, y.year, SUM(y.approved) FROM year_allocation y JOIN funding_application a ON a.id = y.application_id
+GROUP BY a.funding_source, y.year
+ON DUPLICATE KEY UPDATE approved = VALUES(approved);
+
+INSERT INTO payment_total (funding_source, year, paid)
+SELECT a.funding_source, p.year, SUM(p.amount) - COALESCE((SELECT SUM(r.amount) FROM repayment r
+           JOIN funding_application ra ON ra.id = r.application_id
+           WHERE ra.funding_source = a.funding_source AND r.year = p.year), 0)
+FROM payment p JOIN funding_application a ON a.id = p.application_id WHERE p.status = 'PAID'
+GROUP BY a.funding_source, p.year
+ON DUPLICATE KEY UPDATE paid = VALUES(paid);
+
+INSERT IGNORE INTO budget_envelope (funding_source, year, amount, reason, set_by, set_at, version)
+SELECT s.source, 2019 + y.seq, ROUND(t.approved * 1.1, 2), 'Mittelrahmen (Benchmark)', 'bulk', NOW(6), 0
+FROM (SELECT 'DIGITALISATION_BUDGET' AS source UNION ALL SELECT 'STIMULUS_PACKAGE') s JOIN seq_1_to_4 y
+JOIN allocation_total t ON t.funding_source = s.source AND t.year = 2019 + y.seq;
+
 SET SESSION foreign_key_checks = 1;
-ANALYZE TABLE funding_application, annual_plan_line, year_allocation, decision, amendment;
+ANALYZE TABLE funding_application, annual_plan_line, year_allocation, decision, amendment, payment, allocation_total,
+    payment_total, budget_envelope;

@@ -5,6 +5,7 @@ import de.foerderregister.security.Role;
 import de.foerderregister.security.UserCommand;
 import de.foerderregister.security.UserService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,10 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,19 +43,72 @@ public class TestApi {
     /** Meets the password rules; "correct horse battery staple" is on the list of common passwords. */
     public static final String PASSWORD = "Kopfsteinpflaster am Rheinufer 19";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The years {@link #unusedYears} handed out in this JVM, to whichever test context asked. */
+    private static final Set<Integer> CLAIMED_YEARS = ConcurrentHashMap.newKeySet();
+    private static final int FIRST_FREE_YEAR = 2040;
+    private static final int LAST_FREE_YEAR = 2099;
 
     private final EmbeddedServer server;
     private final UserService users;
     private final ObjectMapper json;
+    private final javax.sql.DataSource dataSource;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Distinguishes this run's data from earlier runs' in a database that is kept. */
     private final Map<StateCode, Account> applicants = new ConcurrentHashMap<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    public TestApi(EmbeddedServer server, UserService users, ObjectMapper json) {
+    public TestApi(EmbeddedServer server, UserService users, ObjectMapper json, javax.sql.DataSource dataSource) {
         this.server = server;
         this.users = users;
         this.json = json;
+        // plain connections, outside the registry's transactions
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /**
+     * The first of {@code count} consecutive calendar years (between 2040 and 2099) that no budget
+     * envelope and no application's year split uses yet. Envelopes are global per funding source ×
+     * year and the database is shared by every test class and kept between runs, so a test that sets
+     * envelopes gives its applications runtimes in years of its own.
+     */
+    public int unusedYears(int count) {
+        for (int first = FIRST_FREE_YEAR; first + count - 1 <= LAST_FREE_YEAR; first++) {
+            List<Integer> years = java.util.stream.IntStream.range(first, first + count).boxed().toList();
+            if (years.stream().noneMatch(this::usedInDatabase) && years.stream().noneMatch(CLAIMED_YEARS::contains)
+                    && CLAIMED_YEARS.addAll(years)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " unused years left between " + FIRST_FREE_YEAR + " and "
+                + LAST_FREE_YEAR + ": drop the test database");
+    }
+
+    private boolean usedInDatabase(int year) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM budget_envelope WHERE year = ?)"
+                     + " OR EXISTS (SELECT 1 FROM year_allocation WHERE year = ?)")) {
+            query.setInt(1, year);
+            query.setInt(2, year);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A valid application body of the state running from 1 January of {@code firstYear} to 31 December
+     * of {@code lastYear}, without an annual plan (the amount is split over the days).
+     */
+    public Map<String, Object> application(StateCode state, int firstYear, int lastYear, String amount) {
+        Map<String, Object> body = application(state);
+        body.put("startDate", firstYear + "-01-01");
+        body.put("endDate", lastYear + "-12-31");
+        body.put("requestedAmount", amount);
+        body.remove("annualPlan");
+        return body;
     }
 
     public record Account(String username, Role role, @Nullable StateCode state, String token) {

@@ -96,6 +96,11 @@ public class ApplicationController {
         return withETag(HttpResponse.ok(applications.withdraw(caller, id, ETags.expectedVersion(ifMatch))));
     }
 
+    @Get("/{id}/years")
+    public List<YearShare> years(Caller caller, @PathVariable long id) {
+        return applications.years(caller, id);
+    }
+
     @Get("/{id}/history")
     public List<AuditEventView> history(Caller caller, @PathVariable long id) {
         return applications.history(caller, id);

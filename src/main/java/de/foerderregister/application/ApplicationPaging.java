@@ -22,17 +22,22 @@ public final class ApplicationPaging {
 
     /** {@code sort} is {@code property} or {@code property,asc|desc}; larger pages are clamped to {@value #MAX_SIZE}. */
     public static Pageable of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort) {
+        Pageable unsorted = unsorted(page, size);
+        Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
+        // the id breaks ties, so paging never shows a row twice or skips one
+        Sort.Order tieBreak = order.getDirection() == Sort.Order.Direction.ASC ? Sort.Order.asc("id") : Sort.Order.desc("id");
+        return Pageable.from(unsorted.getNumber(), unsorted.getSize(), Sort.of(order, tieBreak));
+    }
+
+    /** The same bounds for a list whose order is fixed by its query, such as a work list. */
+    public static Pageable unsorted(@Nullable Integer page, @Nullable Integer size) {
         if (page != null && page < 0) {
             throw new BadRequest("page", RuleCode.PAGE_NEGATIVE);
         }
         if (size != null && size < 1) {
             throw new BadRequest("size", RuleCode.PAGE_SIZE);
         }
-        int pageSize = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
-        Sort.Order order = sort == null || sort.isBlank() ? Sort.Order.desc("createdAt") : order(sort);
-        // the id breaks ties, so paging never shows a row twice or skips one
-        Sort.Order tieBreak = order.getDirection() == Sort.Order.Direction.ASC ? Sort.Order.asc("id") : Sort.Order.desc("id");
-        return Pageable.from(page == null ? 0 : page, pageSize, Sort.of(order, tieBreak));
+        return Pageable.from(page == null ? 0 : page, size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE));
     }
 
     private static Sort.Order order(String sort) {

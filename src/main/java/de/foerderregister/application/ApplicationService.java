@@ -17,12 +17,15 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -135,6 +138,13 @@ public class ApplicationService {
         return move(caller, id, expectedVersion, Status.WITHDRAWN, AuditAction.WITHDRAWN);
     }
 
+    /** The application's approved (and requested) share of each calendar year, carry-overs included. */
+    @Connectable
+    public List<YearShare> years(Caller caller, long id) {
+        requireVisible(caller, id);
+        return yearAllocations.shares(id);
+    }
+
     @Connectable
     public List<AuditEventView> history(Caller caller, long id) {
         requireVisible(caller, id);
@@ -163,27 +173,29 @@ public class ApplicationService {
         return changeable(caller, id, expectedVersion, action, roles);
     }
 
-    /** Stores a changed application and audits every changed field, plus the details of what changed it. */
+    /**
+     * Stores a changed application and audits every changed field, plus the details of what changed it.
+     * Answers with the change of the approved share per year, for the envelope check of the caller.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ApplicationView saveChange(Caller caller, FundingApplication before, FundingApplication after,
-                                      AuditAction action, List<FieldChange> details) {
+    public SavedChange saveChange(Caller caller, FundingApplication before, FundingApplication after,
+                                  AuditAction action, List<FieldChange> details) {
         List<AnnualPlanLine> plan = plans.findByApplicationIdOrderByYear(before.id());
         FundingApplication saved = applications.update(after);
         ApplicationView view = ApplicationView.of(saved, plan);
-        if (!Objects.equals(before.approvedAmount(), saved.approvedAmount())) {
-            yearAllocations.refresh(saved, view.annualPlan());
-        }
+        SortedMap<Integer, BigDecimal> yearChanges = Objects.equals(before.approvedAmount(), saved.approvedAmount())
+                ? Collections.emptySortedMap() : yearAllocations.refresh(saved, view.annualPlan());
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(ApplicationView.of(before, plan).auditFields(),
                 view.auditFields()));
         changes.addAll(details);
         audit.record(before.id(), caller, action, changes);
-        return view;
+        return new SavedChange(view, yearChanges);
     }
 
     private ApplicationView move(Caller caller, long id, @Nullable Long expectedVersion, Status target,
                                  AuditAction action) {
         FundingApplication current = changeable(caller, id, expectedVersion, "change applications", APPLICANTS);
-        return saveChange(caller, current, current.withStatus(target, clock.instant()), action, List.of());
+        return saveChange(caller, current, current.withStatus(target, clock.instant()), action, List.of()).application();
     }
 
     /** The application if the caller may read it; another state's answers exactly as a missing one. */

@@ -57,4 +57,9 @@ public final class Money {
     public static BigDecimal round(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
+
+    /** {@code part} as a percentage of {@code whole}, with one decimal, half-up; {@code whole} is not zero. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+    }
 }

@@ -16,6 +16,10 @@ public interface YearAllocationRepository extends GenericRepository<YearAllocati
     @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year FOR UPDATE")
     List<YearAllocation> findByApplicationIdForUpdate(long applicationId);
 
+    /** Without a lock, for reads. */
+    @Query("SELECT * FROM year_allocation WHERE application_id = :applicationId ORDER BY year")
+    List<YearAllocation> findByApplicationId(long applicationId);
+
     @Query("DELETE FROM year_allocation WHERE application_id = :applicationId")
     void deleteByApplicationId(long applicationId);
 

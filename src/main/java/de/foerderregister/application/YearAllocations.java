@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Keeps each application's split over calendar years ({@link YearSplit}) in step with it: written
@@ -43,7 +45,7 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
      * the source's kept total in year order, so two writers lock the totals in the same order.
      *
      * @return the change of the approved share per year, ordered by year; only years that changed
-     * @throws IllegalStateException when the amount split anew no longer covers what was carried out of a year
+     * @throws CarriedOutUncovered when the amount split anew no longer covers what was carried out of a year
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SortedMap<Integer, BigDecimal> refresh(FundingApplication application, List<AnnualPlanEntry> plan) {
@@ -57,8 +59,7 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
             BigDecimal carried = before.containsKey(year) ? before.get(year).carried() : Money.exact(BigDecimal.ZERO);
             BigDecimal share = approved.get(year).add(carried);
             if (share.signum() < 0) {
-                throw new IllegalStateException("application " + application.id() + " carried " + carried.negate()
-                        + " out of " + year + ", more than its new share there");
+                throw new CarriedOutUncovered(application.id(), year, carried.negate(), approved.get(year));
             }
             rows.add(new YearAllocation(new YearAllocation.Key(application.id(), year), part, share, carried));
         });
@@ -86,15 +87,56 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
     /** The approved share of each year, locked against a concurrent change of the application. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SortedMap<Integer, BigDecimal> approvedShares(long applicationId) {
+        return approvedShares(allocations.findByApplicationIdForUpdate(applicationId));
+    }
+
+    /** The approved share of each year as last committed, without a lock: for reads, never for a rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SortedMap<Integer, BigDecimal> committedShares(long applicationId) {
+        return approvedShares(allocations.findByApplicationId(applicationId));
+    }
+
+    private static SortedMap<Integer, BigDecimal> approvedShares(List<YearAllocation> rows) {
         SortedMap<Integer, BigDecimal> shares = new TreeMap<>();
-        allocations.findByApplicationIdForUpdate(applicationId).forEach(row -> shares.put(row.year(), row.approved()));
+        rows.forEach(row -> shares.put(row.year(), row.approved()));
         return shares;
     }
 
-    /** A source's approved total of a year with every committed change in it; the row stays locked. */
+    /** The application's year parts as they stand, in year order, for reading. */
+    public List<YearShare> shares(long applicationId) {
+        return allocations.findByApplicationId(applicationId).stream().map(YearShare::of).toList();
+    }
+
+    /**
+     * Locks the kept totals of every year of these applications' runtimes in (source, year) order,
+     * before a change of several applications refreshes them one application after another: two such
+     * changes then wait for each other instead of locking the same totals in opposite orders.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockTotals(Collection<FundingApplication> changing) {
+        SortedMap<String, SortedSet<Integer>> years = new TreeMap<>();
+        changing.forEach(application -> {
+            SortedSet<Integer> ofSource = years.computeIfAbsent(application.fundingSource().name(), source -> new TreeSet<>());
+            for (int year = application.startDate().getYear(); year <= application.endDate().getYear(); year++) {
+                ofSource.add(year);
+            }
+        });
+        years.forEach((source, ofSource) -> ofSource.forEach(year -> lockTotal(source, year)));
+    }
+
+    /**
+     * A source's approved total of a year with every committed change in it; the row stays locked.
+     * Where no approval reached the year yet, the row is created at zero: a missing row could not be
+     * locked, and the first approvals of the year would then race to create it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal lockedTotal(FundingSource source, int year) {
-        return allocations.lockedTotal(source.name(), year).orElse(Money.exact(BigDecimal.ZERO));
+        return lockTotal(source.name(), year);
+    }
+
+    private BigDecimal lockTotal(String source, int year) {
+        allocations.addToTotal(source, year, Money.exact(BigDecimal.ZERO));
+        return allocations.lockedTotal(source, year).orElseThrow();
     }
 
     private SortedMap<Integer, BigDecimal> addToTotals(FundingSource source, Collection<YearAllocation> before,

@@ -1,6 +1,6 @@
 package de.foerderregister.audit;
 
-/** What happened to an application or, for the last four, to a user account. */
+/** What happened to an application, to a user account (USER_CREATED to PASSWORD_CHANGED) or to a budget envelope. */
 public enum AuditAction {
     CREATED,
     /** Created from a row of an import file. */
@@ -13,6 +13,15 @@ public enum AuditAction {
     AMENDMENT_PROPOSED,
     AMENDMENT_CONFIRMED,
     AMENDMENT_DECLINED,
+    /** A payment was requested against a year of the approval (Mittelabruf). */
+    PAYMENT_REQUESTED,
+    PAYMENT_RELEASED,
+    /** Finance booked the payment: paid on a date, under a booking reference. */
+    PAYMENT_PAID,
+    PAYMENT_REJECTED,
+    PAYMENT_CANCELLED,
+    /** Money came back (Rückzahlung). */
+    REPAYMENT_RECORDED,
     /** A file was stored with the application; its size and SHA-256 are in the event. */
     DOCUMENT_ADDED,
     /** A document was marked withdrawn with a reason; it stays stored and readable. */
@@ -23,5 +32,11 @@ public enum AuditAction {
     /** An administrator set a new password. */
     PASSWORD_RESET,
     /** The user changed their own password. */
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** FINANCE set the amount of a budget envelope (funding source × year). */
+    ENVELOPE_SET,
+    /** Part of an application's approved share moved from one year to a later one. */
+    CARRIED_OVER,
+    /** A change took one or more envelopes past their amount, with the reason given for it. */
+    OVER_COMMITTED
 }

@@ -10,8 +10,9 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One change of an application, or of a user account ({@code subjectUsername}), written in the
- * changing transaction and never altered. Its hash is an HMAC, under the audit key named by
+ * One change of an application, of a user account ({@code subjectUsername}) or of a budget envelope
+ * ({@code subjectEnvelope}, e.g. {@code DIGITALISATION_BUDGET/2025}), written in the changing
+ * transaction and never altered. Its hash is an HMAC, under the audit key named by
  * {@code keyId}, over its content and the previous event's hash: any edit or removal shows, and
  * only the key's holder can make a hash that fits.
  */
@@ -27,7 +28,8 @@ public record AuditEvent(
         @Nullable String keyId,
         @Nullable String previousHash,
         @Nullable String hash,
-        @Nullable String subjectUsername) {
+        @Nullable String subjectUsername,
+        @Nullable String subjectEnvelope) {
 
     /** The hash this event must carry after {@code previous} when sealed with {@code key}. */
     String keyedHash(AuditKey key, String previous) {
@@ -44,13 +46,17 @@ public record AuditEvent(
 
     AuditEvent sealedWith(AuditKey key, String previous) {
         return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, key.id(), previous,
-                keyedHash(key, previous), subjectUsername);
+                keyedHash(key, previous), subjectUsername, subjectEnvelope);
     }
 
     private String content(String previous) {
         String content = String.join("\n", previous, String.valueOf(applicationId), occurredAt.toString(), actor,
                 actorRole.name(), action.name(), changes);
-        // only account events name a subject: the content of an application's event is as before
-        return subjectUsername == null ? content : content + "\n" + subjectUsername;
+        // only account and envelope events name a subject: the content of an application's event is as
+        // before; the envelope's marker keeps it apart from a username (lower case, no colon)
+        if (subjectUsername != null) {
+            return content + "\n" + subjectUsername;
+        }
+        return subjectEnvelope == null ? content : content + "\nenvelope:" + subjectEnvelope;
     }
 }

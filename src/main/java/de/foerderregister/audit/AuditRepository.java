@@ -19,6 +19,8 @@ public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
 
     List<AuditEvent> findBySubjectUsernameOrderById(String subjectUsername);
 
+    List<AuditEvent> findBySubjectEnvelopeOrderById(String subjectEnvelope);
+
     /** One chunk of the whole trail in chain order, for verification without loading it all. */
     List<AuditEvent> findTop1000ByIdGreaterThanOrderById(Long afterId);
 

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes, reads and verifies the audit events of applications and accounts: one HMAC chain over
+ * Writes, reads and verifies the audit events of applications, accounts and budget envelopes: one HMAC chain over
  * all of them, anchored outside the database by the {@link AnchorLog}.
  */
 @Singleton
@@ -59,21 +59,30 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long applicationId, Caller caller, AuditAction action, List<FieldChange> changes) {
-        append(applicationId, null, caller, action, changes);
+        append(applicationId, null, null, caller, action, changes);
     }
 
     /** Records a change of a user account, in the same chain and under the same rules as {@link #record}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAccount(String username, Caller caller, AuditAction action, List<FieldChange> changes) {
-        append(null, username, caller, action, changes);
+        append(null, username, null, caller, action, changes);
     }
 
-    private void append(Long applicationId, String subjectUsername, Caller caller, AuditAction action,
-                        List<FieldChange> changes) {
+    /**
+     * Records a change of a budget envelope, named {@code <funding source>/<year>}, in the same chain
+     * and under the same rules as {@link #record}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEnvelope(String envelope, Caller caller, AuditAction action, List<FieldChange> changes) {
+        append(null, null, envelope, caller, action, changes);
+    }
+
+    private void append(Long applicationId, String subjectUsername, String subjectEnvelope, Caller caller,
+                        AuditAction action, List<FieldChange> changes) {
         AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
         // the database keeps microseconds; the hash must cover exactly what is stored
         AuditEvent event = new AuditEvent(null, applicationId, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                caller.username(), caller.role(), action, write(changes), null, null, null, subjectUsername)
+                caller.username(), caller.role(), action, write(changes), null, null, null, subjectUsername, subjectEnvelope)
                 .sealedWith(keys.current(), head.lastHash());
         AuditEvent saved = events.save(event);
         heads.advance(saved.id(), saved.hash());
@@ -88,6 +97,11 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEventView> accountHistory(String username) {
         return events.findBySubjectUsernameOrderById(username).stream().map(this::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEventView> envelopeHistory(String envelope) {
+        return events.findBySubjectEnvelopeOrderById(envelope).stream().map(this::view).toList();
     }
 
     /** Of these applications, the ones the user did any of these things to, as their histories record. */

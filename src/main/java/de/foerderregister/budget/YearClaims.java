@@ -1,7 +1,5 @@
 package de.foerderregister.budget;
 
-import io.micronaut.core.annotation.Introspected;
-
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +7,6 @@ import java.math.BigDecimal;
  * (the money no longer free to request, carry over or amend away), {@code paid} what was paid out,
  * {@code repaid} what came back. Claims net of repayments never exceed the year's approved share.
  */
-@Introspected
 public record YearClaims(int year, BigDecimal claimed, BigDecimal paid, BigDecimal repaid) {
 
     public BigDecimal held() {

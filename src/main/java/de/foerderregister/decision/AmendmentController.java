@@ -2,6 +2,7 @@ package de.foerderregister.decision;
 
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ETags;
+import de.foerderregister.budget.OverCommitmentReason;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
 import de.foerderregister.problem.JsonBodies;
 import de.foerderregister.security.Caller;
@@ -59,14 +60,20 @@ public class AmendmentController {
         return ledger.amendments(id);
     }
 
+    /** The body is optional: only a raise that takes an envelope past its amount needs one, with the reason. */
     @Post("/{amendmentId}/confirm")
-    public HttpResponse<AmendmentOutcome> confirm(Caller caller, @PathVariable long id, @PathVariable long amendmentId) {
-        return withETag(HttpResponse.ok(amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED)));
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AmendmentReviewCommand.class)))
+    public HttpResponse<AmendmentOutcome> confirm(Caller caller, @PathVariable long id, @PathVariable long amendmentId,
+                                                  @Nullable @Body JsonNode body) {
+        OverCommitmentReason overCommitment = body == null ? null
+                : bodies.read(body, AmendmentReviewCommand.class).overCommitment();
+        return withETag(HttpResponse.ok(amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED,
+                overCommitment)));
     }
 
     @Post("/{amendmentId}/decline")
     public HttpResponse<AmendmentOutcome> decline(Caller caller, @PathVariable long id, @PathVariable long amendmentId) {
-        return withETag(HttpResponse.ok(amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED)));
+        return withETag(HttpResponse.ok(amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED, null)));
     }
 
     private static MutableHttpResponse<AmendmentOutcome> withETag(MutableHttpResponse<AmendmentOutcome> response) {

@@ -1,12 +1,16 @@
 package de.foerderregister.decision;
 
 import de.foerderregister.application.ApplicationService;
-import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingApplication;
 import de.foerderregister.application.Money;
+import de.foerderregister.application.SavedChange;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.budget.PaymentLimits;
+import de.foerderregister.budget.EnvelopeCheck;
+import de.foerderregister.budget.OverCommitmentCause;
+import de.foerderregister.budget.OverCommitmentReason;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
 import de.foerderregister.problem.Conflict;
 import de.foerderregister.problem.FieldError;
@@ -31,7 +35,8 @@ import java.util.List;
 /**
  * Changes of approved amounts. Small ones take effect at once; large ones (see
  * {@link FourEyesPolicy}) are proposed by one FITKO user and take effect when another confirms.
- * While one awaits its review, no other amendment of the application is taken.
+ * While one awaits its review, no other amendment of the application is taken. A raise that takes
+ * an envelope past its amount, when it takes effect, needs a reason ({@link EnvelopeCheck}).
  */
 @Singleton
 public class AmendmentService {
@@ -43,16 +48,20 @@ public class AmendmentService {
     private final AmendmentReviewRepository reviews;
     private final DecisionLedger ledger;
     private final FourEyesPolicy fourEyes;
+    private final PaymentLimits paymentLimits;
+    private final EnvelopeCheck envelopes;
     private final Clock clock;
 
     public AmendmentService(ApplicationService applications, AmendmentRepository amendments,
                             AmendmentReviewRepository reviews, DecisionLedger ledger, FourEyesPolicy fourEyes,
-                            Clock clock) {
+                            PaymentLimits paymentLimits, EnvelopeCheck envelopes, Clock clock) {
         this.applications = applications;
         this.amendments = amendments;
         this.reviews = reviews;
         this.ledger = ledger;
         this.fourEyes = fourEyes;
+        this.paymentLimits = paymentLimits;
+        this.envelopes = envelopes;
         this.clock = clock;
     }
 
@@ -75,6 +84,7 @@ public class AmendmentService {
         } else {
             vatRate = DecisionRules.vatRate(errors, command.vatRatePercent());
         }
+        OverCommitmentReason overCommitment = OverCommitmentReason.accept(errors, command.overCommitment());
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -114,17 +124,30 @@ public class AmendmentService {
         Amendment amendment = amendments.save(new Amendment(null, applicationId, previous, net, vatRate,
                 gross.subtract(net), gross, reason, meeting.body(), meeting.date(), meeting.agendaItem(),
                 needsSecondPair, caller.username(), now));
-        ApplicationView application = applications.saveChange(caller, current,
+        SavedChange application = applications.saveChange(caller, current,
                 current.amended(needsSecondPair ? previous : gross, now),
                 needsSecondPair ? AuditAction.AMENDMENT_PROPOSED : AuditAction.AMENDED, details(amendment));
-        return new AmendmentOutcome(AmendmentView.of(amendment, null), application);
+        // an amount or share cut below what payments hold is refused, and all of the above rolled back
+        paymentLimits.requireCovered(applicationId);
+        envelopes.require(caller, applicationId, current.fundingSource(), application.approvedYearChanges(),
+                overCommitment, OverCommitmentCause.AMENDMENT);
+        return new AmendmentOutcome(AmendmentView.of(amendment, null), application.application());
     }
 
-    /** The second pair of eyes: any FITKO user but the proposer may confirm; anyone of FITKO may decline. */
+    /**
+     * The second pair of eyes: any FITKO user but the proposer may confirm; anyone of FITKO may decline.
+     * {@code overCommitment} is the confirmer's reason where the confirmed raise exceeds an envelope.
+     */
     @RetryOnConflict
     @Transactional
-    public AmendmentOutcome review(Caller caller, long applicationId, long amendmentId, ReviewOutcome outcome) {
+    public AmendmentOutcome review(Caller caller, long applicationId, long amendmentId, ReviewOutcome outcome,
+                                   @Nullable OverCommitmentReason overCommitment) {
         caller.requireRole("review amendments", Role.FITKO);
+        List<FieldError> errors = new ArrayList<>();
+        OverCommitmentReason reason = OverCommitmentReason.accept(errors, overCommitment);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         FundingApplication current = applications.lockForChange(caller, applicationId, null, "review amendments", Role.FITKO);
         Amendment amendment = amendments.findByIdAndApplicationId(amendmentId, applicationId)
                 .orElseThrow(() -> new NotFound("Amendment " + amendmentId + " of application " + applicationId));
@@ -143,10 +166,13 @@ public class AmendmentService {
         BigDecimal approved = outcome == ReviewOutcome.CONFIRMED ? amendment.grossAmount() : current.approvedAmount();
         List<FieldChange> details = new ArrayList<>(details(amendment));
         details.add(new FieldChange("amendment.proposedBy", null, amendment.recordedBy()));
-        ApplicationView application = applications.saveChange(caller, current, current.amended(approved, now),
+        SavedChange application = applications.saveChange(caller, current, current.amended(approved, now),
                 outcome == ReviewOutcome.CONFIRMED ? AuditAction.AMENDMENT_CONFIRMED : AuditAction.AMENDMENT_DECLINED,
                 details);
-        return new AmendmentOutcome(AmendmentView.of(amendment, review), application);
+        paymentLimits.requireCovered(applicationId);
+        envelopes.require(caller, applicationId, current.fundingSource(), application.approvedYearChanges(), reason,
+                OverCommitmentCause.AMENDMENT);
+        return new AmendmentOutcome(AmendmentView.of(amendment, review), application.application());
     }
 
     private static List<FieldChange> details(Amendment amendment) {

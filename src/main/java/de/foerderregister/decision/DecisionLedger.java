@@ -71,7 +71,7 @@ public class DecisionLedger implements ApprovedAmounts {
     }
 
     /** The decision that approved the application, if one did. */
-    Optional<Decision> approval(long applicationId) {
+    public Optional<Decision> approval(long applicationId) {
         return decisions.findByApplicationIdOrderById(applicationId).stream()
                 .filter(decision -> decision.outcome() == Outcome.APPROVED)
                 .reduce((first, second) -> second);

@@ -14,14 +14,15 @@ import java.util.Optional;
 
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
- * {@link #text} is the registry's one rule for free text of other records too.
+ * the text and date rules also serve the other records of what a body or an office did (payments), the
+ * budget's reasons (envelopes, carry-overs, over-commitments) and documents.
  */
 public final class DecisionRules {
 
     static final int BODY_MAX = 200;
     static final int AGENDA_ITEM_MAX = 50;
     static final int NOTE_MAX = 4000;
-    static final int REASON_MAX = 1000;
+    public static final int REASON_MAX = 1000;
     static final BigDecimal VAT_RATE_MAX = new BigDecimal("100");
 
     private DecisionRules() {
@@ -32,15 +33,21 @@ public final class DecisionRules {
                                      @Nullable String agendaItem, LocalDate today) {
         String cleanBody = text(errors, "body", body, BODY_MAX, true);
         String cleanItem = text(errors, "agendaItem", agendaItem, AGENDA_ITEM_MAX, true);
-        boolean dateFits = false;
-        if (date == null) {
-            errors.add(new FieldError("meetingDate", RuleCode.REQUIRED));
-        } else if (date.isAfter(today)) {
-            errors.add(new FieldError("meetingDate", RuleCode.DATE_FUTURE));
-        } else {
-            dateFits = Dates.accept(errors, "meetingDate", date);
-        }
+        boolean dateFits = pastDate(errors, "meetingDate", date, today);
         return cleanBody == null || cleanItem == null || !dateFits ? null : new Meeting(cleanBody, date, cleanItem);
+    }
+
+    /** Whether the date of something that happened is given, within the calendar and not after today. */
+    public static boolean pastDate(List<FieldError> errors, String field, @Nullable LocalDate date, LocalDate today) {
+        if (date == null) {
+            errors.add(new FieldError(field, RuleCode.REQUIRED));
+            return false;
+        }
+        if (date.isAfter(today)) {
+            errors.add(new FieldError(field, RuleCode.DATE_FUTURE));
+            return false;
+        }
+        return Dates.accept(errors, field, date);
     }
 
     /** The approved amount of an outcome: required and valid for APPROVED, absent otherwise. */
@@ -64,15 +71,14 @@ public final class DecisionRules {
         return rate.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
-    static void required(List<FieldError> errors, String field, @Nullable Object value) {
+    public static void required(List<FieldError> errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.add(new FieldError(field, RuleCode.REQUIRED));
         }
     }
 
     /** Trimmed text, or null after recording why it was refused (or when it is optional and empty). */
-    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max,
-                                        boolean required) {
+    public static @Nullable String text(List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
         String clean = value == null ? null : value.strip();
         if (clean == null || clean.isEmpty()) {
             if (required) {

@@ -3,10 +3,16 @@ package de.foerderregister.decision;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingApplication;
+import de.foerderregister.application.SavedChange;
 import de.foerderregister.application.Status;
+import de.foerderregister.application.YearAllocations;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.budget.EnvelopeCheck;
+import de.foerderregister.budget.OverCommitmentCause;
+import de.foerderregister.budget.OverCommitmentReason;
+import de.foerderregister.budget.Shortfall;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.Forbidden;
 import de.foerderregister.problem.InvalidInput;
@@ -37,7 +43,8 @@ import java.util.Set;
  * FITKO records what the bodies decide: one application at a time, or a meeting's batch all at
  * once. Two controls hold for every item: nobody decides an application they created, edited or
  * submitted (separation of duties), and an approval never exceeds the amount requested (more
- * money only comes by amendment, under four eyes).
+ * money only comes by amendment, under four eyes). An approval that takes an envelope past its
+ * amount needs a reason ({@link EnvelopeCheck}).
  */
 @Singleton
 public class DecisionService {
@@ -51,14 +58,19 @@ public class DecisionService {
     private final ApplicationService applications;
     private final DecisionRepository decisions;
     private final MeetingBatchRepository batches;
+    private final YearAllocations allocations;
+    private final EnvelopeCheck envelopes;
     private final AuditTrail audit;
     private final Clock clock;
 
     public DecisionService(ApplicationService applications, DecisionRepository decisions,
-                           MeetingBatchRepository batches, AuditTrail audit, Clock clock) {
+                           MeetingBatchRepository batches, YearAllocations allocations, EnvelopeCheck envelopes,
+                           AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;
         this.batches = batches;
+        this.allocations = allocations;
+        this.envelopes = envelopes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -74,7 +86,8 @@ public class DecisionService {
      * A decision a body took before the application reached the registry, transcribed by the
      * importer from the minutes in the same step that enters the application. Separation of
      * duties cannot apply to a transcription; the history shows the importer as both, and the
-     * amount is still capped by the request.
+     * amount is still capped by the request. An import file cannot give a reason for exceeding an
+     * envelope, so such a row is refused.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView transcribe(Caller caller, long applicationId, long expectedVersion, DecisionCommand command) {
@@ -96,8 +109,11 @@ public class DecisionService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return record(caller, current, null, command.outcome(), checked.amount(), checked.meeting(), command.kind(),
-                checked.note(), clock.instant());
+        SavedChange decided = record(caller, current, null, command.outcome(), checked.amount(), checked.meeting(),
+                command.kind(), checked.note(), clock.instant());
+        envelopes.require(caller, applicationId, current.fundingSource(), decided.approvedYearChanges(),
+                checked.overCommitment(), OverCommitmentCause.DECISION);
+        return decided.application();
     }
 
     /** Of these applications, the ones the caller created, imported, edited or submitted. */
@@ -122,7 +138,8 @@ public class DecisionService {
         check(command);
     }
 
-    private record Checked(Meeting meeting, @Nullable BigDecimal amount, @Nullable String note) {
+    private record Checked(Meeting meeting, @Nullable BigDecimal amount, @Nullable String note,
+                           @Nullable OverCommitmentReason overCommitment) {
     }
 
     private Checked check(DecisionCommand command) {
@@ -133,16 +150,19 @@ public class DecisionService {
         DecisionRules.required(errors, "kind", command.kind());
         BigDecimal amount = DecisionRules.approvedAmount(errors, "approvedAmount", command.outcome(), command.approvedAmount());
         String note = DecisionRules.text(errors, "note", command.note(), DecisionRules.NOTE_MAX, false);
+        OverCommitmentReason overCommitment = OverCommitmentReason.accept(errors, command.overCommitment());
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new Checked(meeting, amount, note);
+        return new Checked(meeting, amount, note, overCommitment);
     }
 
     /**
      * All or nothing: every item is checked (fields, existence, status) before anything is
      * written, and every bad item is named. The rows are locked in id order, so two batches over
-     * the same applications queue up instead of deadlocking.
+     * the same applications queue up instead of deadlocking; the kept totals of their years are
+     * locked next, in (source, year) order. The envelopes are checked item after item, each with the
+     * items before it approved: every item that takes an envelope past its amount is named.
      */
     @RetryOnConflict
     @Transactional
@@ -152,6 +172,7 @@ public class DecisionService {
         Meeting meeting = DecisionRules.meeting(errors, command.body(), command.meetingDate(), command.agendaItem(),
                 LocalDate.now(clock));
         DecisionRules.required(errors, "kind", command.kind());
+        OverCommitmentReason overCommitment = OverCommitmentReason.accept(errors, command.overCommitment());
         List<BatchCommand.Item> items = command.items() == null ? List.of() : command.items();
         if (items.isEmpty()) {
             errors.add(new FieldError("items", RuleCode.BATCH_EMPTY));
@@ -196,15 +217,23 @@ public class DecisionService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        allocations.lockTotals(items.stream().filter(item -> item.outcome() == Outcome.APPROVED)
+                .map(item -> locked.get(item.applicationId())).toList());
         Instant now = clock.instant();
         MeetingBatch batch = batches.save(new MeetingBatch(null, meeting.body(), meeting.date(), meeting.agendaItem(),
                 command.kind(), caller.username(), now));
         List<ApplicationView> decided = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchCommand.Item item = items.get(i);
-            decided.add(record(caller, locked.get(item.applicationId()), batch.id(), item.outcome(), amounts.get(i),
-                    meeting, command.kind(), notes.get(i), now));
+            FundingApplication application = locked.get(item.applicationId());
+            SavedChange change = record(caller, application, batch.id(), item.outcome(), amounts.get(i), meeting,
+                    command.kind(), notes.get(i), now);
+            shortfalls.addAll(envelopes.shortfalls("items[" + i + "]." + EnvelopeCheck.FIELD, application.id(),
+                    application.fundingSource(), change.approvedYearChanges()));
+            decided.add(change.application());
         }
+        envelopes.settle(caller, shortfalls, overCommitment, OverCommitmentCause.BATCH);
         return new BatchOutcome(batch.id(), decided);
     }
 
@@ -229,7 +258,7 @@ public class DecisionService {
         return locked;
     }
 
-    private ApplicationView record(Caller caller, FundingApplication current, @Nullable Long batchId, Outcome outcome,
+    private SavedChange record(Caller caller, FundingApplication current, @Nullable Long batchId, Outcome outcome,
                                    @Nullable BigDecimal amount, Meeting meeting, DecisionKind kind, @Nullable String note,
                                    Instant now) {
         // the state machine refuses before anything is written

@@ -6,6 +6,13 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.budget.EnvelopeCommand;
+import de.foerderregister.budget.Envelopes;
+import de.foerderregister.budget.BookingCommand;
+import de.foerderregister.budget.Payment;
+import de.foerderregister.budget.PaymentCommand;
+import de.foerderregister.budget.PaymentService;
+import de.foerderregister.budget.YearFigures;
 import de.foerderregister.db.EmbeddedMariaDb;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentService;
@@ -41,8 +48,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,9 +60,12 @@ import java.util.Optional;
  * rows of the minutes' "Projekte" table (the illegible ones are left out, as nothing may be
  * invented), and examples marked "Beispiel" in the title so that each role finds work on its first
  * screen: FITKO's queue, a returned and a rejected application, an amendment awaiting a second FITKO
- * user, a meeting that decided several at once. Every example goes the way the registry's rules
- * demand: a state files it, a FITKO user who did not prepare it decides. The demo passwords are
- * kept in the registry home, readable by the service account only.
+ * user, a meeting that decided several at once, the minutes' Digitales Schulzeugnis paid out in
+ * three tranches, a payment request for FITKO to release and a released one for finance to book.
+ * Every example goes the way the registry's rules demand: a state files it, a FITKO user who did
+ * not prepare it decides or releases. Finance has set example envelopes for both budgets and the
+ * demo's years first, which the approvals fit into. The demo passwords are kept in the registry
+ * home, readable by the service account only.
  */
 @Singleton
 @Order(2)
@@ -75,22 +87,51 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
             new UserCommand("finanz", null, Role.FINANCE, null));
     /** Marks what the demo adds beyond the minutes, so nobody takes it for a decision a body took. */
     static final String EXAMPLE = "Beispiel: ";
+    /**
+     * Example envelopes: the minutes name no amounts for TOP 07, so these are invented and say so. The
+     * Digitalisierungsbudget's leave room for the demo's approvals and for confirming its proposed
+     * amendment; the Konjunkturpaket has no demo approvals, so it shows envelopes with nothing committed.
+     */
+    static final List<DemoEnvelope> ENVELOPES = List.of(
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2020, "1000000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2021, "4000000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2022, "2500000.00"),
+            new DemoEnvelope(FundingSource.DIGITALISATION_BUDGET, 2023, "1000000.00"),
+            new DemoEnvelope(FundingSource.STIMULUS_PACKAGE, 2021, "5000000.00"),
+            new DemoEnvelope(FundingSource.STIMULUS_PACKAGE, 2022, "5000000.00"));
+    static final String ENVELOPE_REASON = EXAMPLE + "Aufteilung der Projektmittel zwischen Digitalisierungsbudget und"
+            + " Konjunkturpaket nach TOP 07 der AL-Runde vom 19.01.2021";
+
+    record DemoEnvelope(FundingSource source, int year, String amount) {
+    }
 
     private final EmbeddedMariaDb embedded;
     private final UserService users;
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final AmendmentService amendments;
+    private final Envelopes envelopes;
+    private final boolean withEnvelopes;
+    private final PaymentService payments;
     private final Path loginsFile;
     private List<String> freshLogins = List.of();
 
+    /**
+     * {@code registry.demo-data.envelopes} off leaves the envelopes out: the tests' applications run in
+     * the demo's years, and an envelope there would refuse them once they add up.
+     */
     public DemoData(EmbeddedMariaDb embedded, UserService users, ApplicationService applications,
-                    DecisionService decisions, AmendmentService amendments, @Value("${registry.home}") Path home) {
+                    DecisionService decisions, AmendmentService amendments, Envelopes envelopes,
+                    @Value("${registry.demo-data.envelopes}") boolean withEnvelopes, PaymentService payments,
+                    @Value("${registry.home}") Path home) {
         this.embedded = embedded;
         this.users = users;
         this.applications = applications;
         this.decisions = decisions;
         this.amendments = amendments;
+        this.envelopes = envelopes;
+        this.withEnvelopes = withEnvelopes;
+        this.payments = payments;
         this.loginsFile = home.resolve(LOGINS_FILE);
     }
 
@@ -127,8 +168,13 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     @Transactional
     public void load(List<UserCommand> accounts) {
         accounts.forEach(users::createAccount);
+        if (withEnvelopes) {
+            Caller finance = new Caller("finanz", Role.FINANCE, null);
+            ENVELOPES.forEach(envelope -> envelopes.set(finance, envelope.source(), envelope.year(),
+                    new EnvelopeCommand(new BigDecimal(envelope.amount()), ENVELOPE_REASON, null)));
+        }
         Caller fitko = new Caller("fitko", Role.FITKO, null);
-        int loaded = 0;
+        Map<String, Long> minutes = new HashMap<>();
         for (CSVRecord row : minutesTable()) {
             if ("complete".equals(row.get("source_quality"))) {
                 // the state files, FITKO decides: nobody decides what they prepared
@@ -137,12 +183,45 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 ApplicationView created = applications.create(applicant, command(row));
                 ApplicationView submitted = applications.submit(applicant, created.id(), created.version());
                 decisions.decide(fitko, submitted.id(), submitted.version(), decision(row, created.requestedAmount()));
-                loaded++;
+                minutes.put(row.get("title"), created.id());
             }
         }
         int examples = loadExamples();
-        LOG.info("Loaded the demo data: {} accounts, {} applications from the minutes of 19.01.2021 and {} examples",
-                ACCOUNTS.size(), loaded, examples);
+        int paymentCount = loadPayments(minutes);
+        LOG.info("Loaded the demo data: {} accounts, {} envelopes, {} applications from the minutes of 19.01.2021,"
+                + " {} examples and {} payments", ACCOUNTS.size(), withEnvelopes ? ENVELOPES.size() : 0, minutes.size(),
+                examples, paymentCount);
+    }
+
+    /**
+     * The minutes' Digitales Schulzeugnis paid out in three tranches, each year's approved share;
+     * the 2020 tranche was paid after the approval of January 2021. Then one request of the
+     * Heilberufsausweis for FITKO to release and one released for finance to book. Answers how many
+     * payments it made.
+     */
+    private int loadPayments(Map<String, Long> minutes) {
+        Caller fitko = new Caller("fitko", Role.FITKO, null);
+        Caller finance = new Caller("finanz", Role.FINANCE, null);
+        long schulzeugnis = minutes.get("Digitales Schulzeugnis");
+        List<String> paidOn = List.of("2021-02-15", "2021-07-01", "2022-03-15");
+        List<String> references = List.of("HKR-2021-000417", "HKR-2021-001208", "HKR-2022-000356");
+        List<YearFigures> years = payments.overview(fitko, schulzeugnis).years();
+        for (int i = 0; i < years.size(); i++) {
+            YearFigures year = years.get(i);
+            Payment requested = payments.request(applicant(StateCode.ST), schulzeugnis, new PaymentCommand(
+                    year.approved(), year.year(), "Tranche " + (i + 1) + " von 3: Ausgaben des Jahres " + year.year()));
+            Payment released = payments.release(fitko, schulzeugnis, requested.id(), requested.version());
+            payments.pay(finance, schulzeugnis, released.id(), released.version(),
+                    new BookingCommand(LocalDate.parse(paidOn.get(i)), references.get(i)));
+        }
+        long heilberufsausweis = minutes.get("Elektronischer Heilberufsausweis");
+        Caller nw = applicant(StateCode.NW);
+        Payment toBook = payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("1000000.00"), 2021,
+                "Abschlag für die Pilotierung in den Kammerbezirken"));
+        payments.release(fitko, heilberufsausweis, toBook.id(), toBook.version());
+        payments.request(nw, heilberufsausweis, new PaymentCommand(new BigDecimal("400000.00"), 2021,
+                "Abschlag für den Rollout"));
+        return years.size() + 2;
     }
 
     /** Answers how many example applications it filed. */
@@ -157,16 +236,16 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 "2021-05-01", "2023-04-30", "1200000.00");
         decisions.decide(fitko, returned.id(), returned.version(), new DecisionCommand(Outcome.RETURNED, null,
                 "Abteilungsleiterrunde", LocalDate.of(2021, 3, 2), "TOP 05", DecisionKind.RECORD_NOTE,
-                "Bitte den Kostenplan nach Haushaltsjahren aufschlüsseln."));
+                "Bitte den Kostenplan nach Haushaltsjahren aufschlüsseln.", null));
 
         // approved as requested, then raised by a quarter: beyond 10 %, so only proposed until fitko2 confirms it
         ApplicationView amended = submitted(StateCode.SN, "Digitale Kfz-Zulassung", ApplicationType.STANDARD,
                 "2021-03-01", "2022-06-30", "800000.00");
         ApplicationView approved = decisions.decide(fitko, amended.id(), amended.version(), new DecisionCommand(
                 Outcome.APPROVED, amended.requestedAmount(), "Abteilungsleiterrunde", LocalDate.of(2021, 2, 16), "TOP 03",
-                DecisionKind.RESOLUTION, null));
+                DecisionKind.RESOLUTION, null, null));
         amendments.amend(fitko, approved.id(), approved.version(), new AmendmentCommand(new BigDecimal("1000000.00"),
-                null, "Ausweitung auf zwei weitere Landkreise", "Abteilungsleiterrunde", LocalDate.of(2021, 6, 15), "TOP 04"));
+                null, "Ausweitung auf zwei weitere Landkreise", "Abteilungsleiterrunde", LocalDate.of(2021, 6, 15), "TOP 04", null));
 
         // one meeting, several decisions, recorded as one batch by the other FITKO user
         List<ApplicationView> agenda = List.of(
@@ -182,7 +261,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                         new BatchCommand.Item(agenda.get(1).id(), Outcome.APPROVED, new BigDecimal("1500000.00"),
                                 "Bewilligt für die erste Ausbaustufe"),
                         new BatchCommand.Item(agenda.get(2).id(), Outcome.REJECTED, null,
-                                "Kein länderübergreifender Nutzen erkennbar"))));
+                                "Kein länderübergreifender Nutzen erkennbar")), null));
         // the queue's, the returned, the amended, and the meeting's
         return 3 + agenda.size();
     }
@@ -211,7 +290,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     /** The minutes record the approval, not an amount apart from the one requested. */
     private static DecisionCommand decision(CSVRecord row, BigDecimal requested) {
         return new DecisionCommand(Outcome.valueOf(row.get("status")), requested, row.get("decision_body"),
-                LocalDate.parse(row.get("decision_date")), row.get("agenda_item"), DecisionKind.RESOLUTION, null);
+                LocalDate.parse(row.get("decision_date")), row.get("agenda_item"), DecisionKind.RESOLUTION, null, null);
     }
 
     private static List<CSVRecord> minutesTable() {

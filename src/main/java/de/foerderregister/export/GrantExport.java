@@ -1,5 +1,6 @@
 package de.foerderregister.export;
 
+import de.foerderregister.application.Money;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.report.CellText;
 import de.foerderregister.security.Caller;
@@ -22,6 +23,7 @@ import java.util.List;
  * grant per application, identified by the configurable prefix and the file number. The owner
  * state is both the recipient and the beneficiary location; there is no org-id.guide list for
  * German states, so both are identified by the ISO 3166-2 code ({@code DE-ST}; the federation {@code DE}).
+ * {@code amountDisbursed} is what was paid out so far, less repayments.
  */
 @Singleton
 public class GrantExport {
@@ -29,7 +31,7 @@ public class GrantExport {
     static final String CURRENCY = "EUR";
     /** The 360Giving flattened column titles, in the order of {@link #cells}. */
     static final List<String> CSV_COLUMNS = List.of("Identifier", "Title", "Description", "Currency",
-            "Amount Applied For", "Amount Awarded", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
+            "Amount Applied For", "Amount Awarded", "Amount Disbursed", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
             "Planned Dates:Duration (months)", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier",
             "Funding Org:Name", "Beneficiary Location:Name", "Beneficiary Location:Country Code",
             "Beneficiary Location:Geographic Code", "Grant Programme:Title", "Last modified");
@@ -73,7 +75,7 @@ public class GrantExport {
         String stateName = row.ownerState().germanName();
         return new Grants.Grant(identifierPrefix + row.reference(), row.title(),
                 row.notes() == null ? row.title() : row.notes(), CURRENCY, row.requestedAmount(), row.approvedAmount(),
-                row.awardDate(), List.of(new Grants.PlannedDates(row.startDate(), row.endDate(),
+                Money.exact(row.disbursedAmount()), row.awardDate(), List.of(new Grants.PlannedDates(row.startDate(), row.endDate(),
                         months(row.startDate(), row.endDate()))),
                 List.of(new Grants.Organization(code, stateName)), List.of(funder),
                 List.of(new Grants.Location(stateName, "DE", code,
@@ -87,7 +89,7 @@ public class GrantExport {
         Grants.Location location = grant.beneficiaryLocation().get(0);
         return List.of(CellText.safe(grant.id()), CellText.safe(grant.title()), CellText.safe(grant.description()),
                 grant.currency(), grant.amountAppliedFor().toPlainString(), grant.amountAwarded().toPlainString(),
-                grant.awardDate().toString(), dates.startDate().toString(), dates.endDate().toString(), dates.duration(),
+                grant.amountDisbursed().toPlainString(), grant.awardDate().toString(), dates.startDate().toString(), dates.endDate().toString(), dates.duration(),
                 recipient.id(), recipient.name(), CellText.safe(grant.fundingOrganization().get(0).id()),
                 CellText.safe(grant.fundingOrganization().get(0).name()), location.name(), location.countryCode(),
                 location.geoCode(), grant.grantProgramme().get(0).title(), grant.lastModified().toString());

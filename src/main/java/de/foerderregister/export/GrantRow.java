@@ -9,10 +9,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An approved application with the meeting day of its approving decision: one grant. */
+/** An approved application with the meeting day of its approving decision and what was paid out of it: one grant. */
 @Introspected
 public record GrantRow(long id, String reference, String title, @Nullable String notes, StateCode ownerState,
                        FundingSource fundingSource, LocalDate startDate, LocalDate endDate,
                        BigDecimal requestedAmount, BigDecimal approvedAmount, LocalDate awardDate,
-                       Instant updatedAt) {
+                       BigDecimal disbursedAmount, Instant updatedAt) {
 }

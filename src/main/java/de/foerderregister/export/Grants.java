@@ -13,7 +13,8 @@ public record Grants(List<Grant> grants) {
 
     @Serdeable
     public record Grant(String id, String title, String description, String currency, BigDecimal amountAppliedFor,
-                        BigDecimal amountAwarded, LocalDate awardDate, List<PlannedDates> plannedDates,
+                        BigDecimal amountAwarded, BigDecimal amountDisbursed, LocalDate awardDate,
+                        List<PlannedDates> plannedDates,
                         List<Organization> recipientOrganization, List<Organization> fundingOrganization,
                         List<Location> beneficiaryLocation, List<Programme> grantProgramme, Instant lastModified) {
     }

@@ -86,7 +86,7 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
             } else {
                 decision = new DecisionCommand(Outcome.APPROVED, amount, reader.text(ImportColumn.DECISION_BODY),
                         reader.date(ImportColumn.DECISION_DATE), reader.text(ImportColumn.AGENDA_ITEM),
-                        DecisionKind.RESOLUTION, null);
+                        DecisionKind.RESOLUTION, null, null);
                 try {
                     decisions.requireValid(decision);
                 } catch (InvalidInput e) {

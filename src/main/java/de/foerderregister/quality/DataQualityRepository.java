@@ -102,4 +102,27 @@ interface DataQualityRepository extends GenericRepository<FundingApplication, Lo
                               WHERE a.title = r.title AND (r.importer_state IS NULL OR a.owner_state = r.importer_state))
             ORDER BY r.id""")
     List<RejectedImportRow> importsWithMissingFields(@Nullable String state);
+
+    /** Envelopes whose committed total (kept per source and year) exceeds their amount. */
+    @Query("""
+            SELECT e.funding_source AS funding_source, e.year AS year, e.amount AS amount, t.approved AS committed
+            FROM budget_envelope e
+            JOIN allocation_total t ON t.funding_source = e.funding_source AND t.year = e.year
+            WHERE t.approved > e.amount
+            ORDER BY e.funding_source, e.year""")
+    List<OvercommittedEnvelope> overcommittedEnvelopes();
+
+    /**
+     * The distinct reasons given for over-committing the envelopes that are over-committed now, each
+     * envelope's in the order they were first given.
+     */
+    @Query("""
+            SELECT o.funding_source AS funding_source, o.year AS year, o.cause AS cause, o.reason AS reason
+            FROM over_commitment o
+            JOIN budget_envelope e ON e.funding_source = o.funding_source AND e.year = o.year
+            JOIN allocation_total t ON t.funding_source = o.funding_source AND t.year = o.year
+            WHERE t.approved > e.amount
+            GROUP BY o.funding_source, o.year, o.cause, o.reason
+            ORDER BY o.funding_source, o.year, MIN(o.id)""")
+    List<RecordedOverCommitment> overCommitmentReasons();
 }

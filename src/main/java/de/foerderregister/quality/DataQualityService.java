@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The data-quality findings: each kind one set-based query, the reason put in words here. */
@@ -62,6 +63,19 @@ public class DataQualityService {
                 "row " + row.fileRow() + " of import " + row.runId() + " (" + row.importedBy() + ", "
                         + row.importedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ") was rejected for missing "
                         + row.missingColumns() + "; the application is not in the registry", null)));
+        if (state == null) {
+            Map<String, List<String>> reasons = checks.overCommitmentReasons().stream().collect(Collectors.groupingBy(
+                    RecordedOverCommitment::envelope,
+                    Collectors.mapping(row -> row.cause() + ": " + row.reason(), Collectors.toList())));
+            checks.overcommittedEnvelopes().forEach(envelope -> findings.add(new Finding(
+                    FindingKind.ENVELOPE_OVERCOMMITTED, null, null, envelope.name(),
+                    "committed " + euros(envelope.committed()) + " exceed the envelope of " + euros(envelope.amount())
+                            + " by " + euros(envelope.committed().subtract(envelope.amount())) + "; "
+                            + (reasons.containsKey(envelope.name())
+                            ? "reasons recorded: " + String.join("; ", reasons.get(envelope.name()))
+                            : "no reason was recorded"),
+                    "/api/budget/envelopes/" + envelope.name())));
+        }
         return findings;
     }
 

@@ -13,5 +13,7 @@ public enum FindingKind {
     /** the requested amount is far outside the registry's usual range */
     AMOUNT_OUTLIER,
     /** an import rejected a row for missing fields, and the application has not been registered since */
-    IMPORT_MISSING_FIELDS
+    IMPORT_MISSING_FIELDS,
+    /** more is committed in a year than its budget envelope holds (federal figures: not for a state's users) */
+    ENVELOPE_OVERCOMMITTED
 }

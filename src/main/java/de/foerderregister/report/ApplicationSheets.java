@@ -7,6 +7,11 @@ import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.audit.AuditEventView;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.budget.Payment;
+import de.foerderregister.budget.PaymentOverview;
+import de.foerderregister.budget.PaymentService;
+import de.foerderregister.budget.Repayment;
+import de.foerderregister.budget.YearFigures;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.Decision;
 import de.foerderregister.decision.DecisionLedger;
@@ -26,20 +31,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The Projektsteckbrief: one application, its decisions, amendments, documents and history, as a PDF. */
+/**
+ * The Projektsteckbrief: one application, its decisions, amendments, approved year shares, payments,
+ * repayments, documents and history, as a PDF.
+ */
 @Singleton
 public class ApplicationSheets {
 
     private final ApplicationService applications;
     private final DecisionLedger ledger;
+    private final PaymentService payments;
     private final ReportRenderer renderer;
     private final Clock clock;
     private final DocumentService documents;
 
-    public ApplicationSheets(ApplicationService applications, DecisionLedger ledger, ReportRenderer renderer, Clock clock,
-                             DocumentService documents) {
+    public ApplicationSheets(ApplicationService applications, DecisionLedger ledger, PaymentService payments,
+                             ReportRenderer renderer, Clock clock, DocumentService documents) {
         this.applications = applications;
         this.ledger = ledger;
+        this.payments = payments;
         this.renderer = renderer;
         this.clock = clock;
         this.documents = documents;
@@ -60,6 +70,24 @@ public class ApplicationSheets {
                     amendment.state().name().toLowerCase(Locale.ROOT), amendment.grossAmount(),
                     "vorher " + GermanNotation.money(amendment.previousAmount()) + ", netto " + GermanNotation.money(amendment.netAmount())
                             + ", USt " + GermanNotation.money(amendment.vatAmount()) + " · " + amendment.reason()));
+        }
+        PaymentOverview money = payments.overview(caller, id);
+        // before an approval every share is 0,00 €: nothing to list
+        if (application.approvedAmount() != null) {
+            for (YearFigures year : money.years()) {
+                rows.add(row("Genehmigte Jahresanteile", String.valueOf(year.year()), "genehmigter Anteil", year.approved(),
+                        "abgerufen " + GermanNotation.money(year.claimed()) + ", ausgezahlt " + GermanNotation.money(year.paid())
+                                + ", zurückgezahlt " + GermanNotation.money(year.repaid()) + ", noch abrufbar "
+                                + GermanNotation.money(year.remaining())));
+            }
+        }
+        for (Payment payment : money.payments()) {
+            rows.add(row("Zahlungen", payment.paidOn() == null ? "–" : GermanNotation.date(payment.paidOn()),
+                    "Jahr " + payment.year() + " · " + GermanLabels.of(payment.status()), payment.amount(), paymentDetail(payment)));
+        }
+        for (Repayment repayment : money.repayments()) {
+            rows.add(row("Rückzahlungen", GermanNotation.date(repayment.receivedOn()), "Jahr " + repayment.year(),
+                    repayment.amount(), repayment.reason() + " (erfasst von " + repayment.recordedBy() + ")"));
         }
         rows.addAll(documentRows(caller, id));
         for (AuditEventView event : applications.history(caller, id)) {
@@ -105,6 +133,23 @@ public class ApplicationSheets {
         row.put("amount", amount);
         row.put("detail", detail);
         return row;
+    }
+
+    /** A payment's way so far: who requested and released it, its booking, or why it was closed. */
+    private static String paymentDetail(Payment payment) {
+        StringBuilder detail = new StringBuilder("Nr. " + payment.id() + " · " + payment.purpose()
+                + " · angefordert am " + GermanNotation.dateTime(payment.requestedAt()) + " von " + payment.requestedBy());
+        if (payment.releasedAt() != null) {
+            detail.append(" · freigegeben am ").append(GermanNotation.dateTime(payment.releasedAt()))
+                    .append(" von ").append(payment.releasedBy());
+        }
+        if (payment.bookingReference() != null) {
+            detail.append(" · Buchungszeichen ").append(payment.bookingReference());
+        }
+        if (payment.closedReason() != null) {
+            detail.append(" · ").append(payment.closedReason());
+        }
+        return detail.toString();
     }
 
     private static String changes(List<FieldChange> changes) {

@@ -33,23 +33,53 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
     String APPROVED = "CASE WHEN :asOf IS NULL THEN COALESCE(a.approved_amount, 0.00) ELSE COALESCE("
             + ApprovedAmountSql.AS_OF + ", 0.00) END";
 
-    @Query("SELECT a.owner_state AS owner_state, a.type AS type, COUNT(*) AS count,"
-            + " SUM(a.requested_amount) AS requested, SUM(" + APPROVED + ") AS approved"
-            + " FROM funding_application a WHERE " + FILTER
-            + " GROUP BY a.owner_state, a.type ORDER BY a.owner_state, a.type")
+    /**
+     * Money paid out less money repaid, one row {@code m}(owner_state, type, funding_source, year, amount)
+     * per payment or repayment of a selected application: with {@code :asOf} only what was paid and
+     * received by that day. Each branch joins its own rows to the applications, so a selective filter
+     * (a state) reaches the payments through the applications' index, not a scan of every payment.
+     */
+    String MOVED_AS_OF = "(SELECT a.owner_state, a.type, a.funding_source, m.year, m.amount"
+            + " FROM payment m JOIN funding_application a ON a.id = m.application_id"
+            + " WHERE m.status = 'PAID' AND (:asOf IS NULL OR m.paid_on <= :asOf) AND " + FILTER
+            + " UNION ALL SELECT a.owner_state, a.type, a.funding_source, m.year, -m.amount"
+            + " FROM repayment m JOIN funding_application a ON a.id = m.application_id"
+            + " WHERE (:asOf IS NULL OR m.received_on <= :asOf) AND " + FILTER + ") m";
+
+    /** The same, against one year {@code :year} or all. */
+    String MOVED_IN_YEAR = "(SELECT a.owner_state, a.type, a.funding_source, m.year, m.amount"
+            + " FROM payment m JOIN funding_application a ON a.id = m.application_id"
+            + " WHERE m.status = 'PAID' AND (:year IS NULL OR m.year = :year) AND " + FILTER
+            + " UNION ALL SELECT a.owner_state, a.type, a.funding_source, m.year, -m.amount"
+            + " FROM repayment m JOIN funding_application a ON a.id = m.application_id"
+            + " WHERE (:year IS NULL OR m.year = :year) AND " + FILTER + ") m";
+
+    /** The paid sum {@code pd.paid} of a group that no payment reached: none. */
+    String PAID = " COALESCE(pd.paid, 0.00) AS paid";
+
+    @Query("SELECT g.owner_state AS owner_state, g.type AS type, g.count AS count, g.requested AS requested,"
+            + " g.approved AS approved," + PAID
+            + " FROM (SELECT a.owner_state, a.type, COUNT(*) AS count, SUM(a.requested_amount) AS requested,"
+            + " SUM(" + APPROVED + ") AS approved FROM funding_application a WHERE " + FILTER + " GROUP BY a.owner_state, a.type) g"
+            + " LEFT JOIN (SELECT m.owner_state, m.type, SUM(m.amount) AS paid FROM " + MOVED_AS_OF
+            + " GROUP BY m.owner_state, m.type) pd ON pd.owner_state = g.owner_state AND pd.type = g.type"
+            + " ORDER BY g.owner_state, g.type")
     List<StateTypeTotal> byStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                         @Nullable Status status, @Nullable LocalDate asOf);
 
-    @Query("SELECT a.funding_source AS funding_source, COUNT(*) AS count,"
-            + " SUM(a.requested_amount) AS requested, SUM(" + APPROVED + ") AS approved"
-            + " FROM funding_application a WHERE " + FILTER
-            + " GROUP BY a.funding_source ORDER BY a.funding_source")
+    @Query("SELECT g.funding_source AS funding_source, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
+            + " FROM (SELECT a.funding_source, COUNT(*) AS count, SUM(a.requested_amount) AS requested,"
+            + " SUM(" + APPROVED + ") AS approved FROM funding_application a WHERE " + FILTER + " GROUP BY a.funding_source) g"
+            + " LEFT JOIN (SELECT m.funding_source, SUM(m.amount) AS paid FROM " + MOVED_AS_OF
+            + " GROUP BY m.funding_source) pd ON pd.funding_source = g.funding_source"
+            + " ORDER BY g.funding_source")
     List<SourceTotal> bySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                @Nullable Status status, @Nullable LocalDate asOf);
 
     /** One row even when nothing is selected: the sums then are 0.00. */
     @Query("SELECT COUNT(*) AS count, COALESCE(SUM(a.requested_amount), 0.00) AS requested,"
-            + " COALESCE(SUM(" + APPROVED + "), 0.00) AS approved"
+            + " COALESCE(SUM(" + APPROVED + "), 0.00) AS approved,"
+            + " (SELECT COALESCE(SUM(m.amount), 0.00) FROM " + MOVED_AS_OF + ") AS paid"
             + " FROM funding_application a WHERE " + FILTER)
     Totals total(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                  @Nullable Status status, @Nullable LocalDate asOf);
@@ -71,25 +101,55 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
     String SUMS = " COUNT(CASE WHEN y.requested <> 0 THEN 1 END) AS count, COALESCE(SUM(y.requested), 0.00) AS requested,"
             + " COALESCE(SUM(y.approved), 0.00) AS approved";
 
-    /** The year parts of all applications: with no filter the join to the applications is not needed. */
-    @Query("SELECT y.year AS year," + SUMS + " FROM year_allocation y WHERE (:year IS NULL OR y.year = :year)"
-            + " GROUP BY y.year ORDER BY y.year")
+    /**
+     * The year parts of all applications: with no filter the join to the applications is not needed,
+     * and the paid amounts per year are the kept ones ({@code payment_total}).
+     */
+    @Query("SELECT g.year AS year, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
+            + " FROM (SELECT y.year AS year," + SUMS + " FROM year_allocation y WHERE (:year IS NULL OR y.year = :year)"
+            + " GROUP BY y.year) g"
+            + " LEFT JOIN (SELECT year, SUM(paid) AS paid FROM payment_total WHERE (:year IS NULL OR year = :year)"
+            + " GROUP BY year) pd ON pd.year = g.year"
+            + " ORDER BY g.year")
     List<YearTotal> allocatedByYearOfAll(@Nullable Integer year);
 
-    @Query("SELECT y.year AS year," + SUMS + ALLOCATED + " GROUP BY y.year ORDER BY y.year")
+    @Query("SELECT g.year AS year, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
+            + " FROM (SELECT y.year AS year," + SUMS + ALLOCATED + " GROUP BY y.year) g"
+            + " LEFT JOIN (SELECT m.year, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR + " GROUP BY m.year) pd ON pd.year = g.year"
+            + " ORDER BY g.year")
     List<YearTotal> allocatedByYear(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                     @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT a.owner_state AS owner_state, a.type AS type," + SUMS + ALLOCATED
-            + " GROUP BY a.owner_state, a.type ORDER BY a.owner_state, a.type")
+    @Query("SELECT g.owner_state AS owner_state, g.type AS type, g.count AS count, g.requested AS requested,"
+            + " g.approved AS approved," + PAID
+            + " FROM (SELECT a.owner_state, a.type," + SUMS + ALLOCATED + " GROUP BY a.owner_state, a.type) g"
+            + " LEFT JOIN (SELECT m.owner_state, m.type, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR
+            + " GROUP BY m.owner_state, m.type) pd ON pd.owner_state = g.owner_state AND pd.type = g.type"
+            + " ORDER BY g.owner_state, g.type")
     List<StateTypeTotal> allocatedByStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                                  @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT a.funding_source AS funding_source," + SUMS + ALLOCATED + " GROUP BY a.funding_source ORDER BY a.funding_source")
+    @Query("SELECT g.funding_source AS funding_source, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
+            + " FROM (SELECT a.funding_source," + SUMS + ALLOCATED + " GROUP BY a.funding_source) g"
+            + " LEFT JOIN (SELECT m.funding_source, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR
+            + " GROUP BY m.funding_source) pd ON pd.funding_source = g.funding_source"
+            + " ORDER BY g.funding_source")
     List<SourceTotal> allocatedBySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                                         @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT" + SUMS + ALLOCATED)
+    @Query("SELECT" + SUMS + ", (SELECT COALESCE(SUM(m.amount), 0.00) FROM " + MOVED_IN_YEAR + ") AS paid" + ALLOCATED)
     Totals allocatedTotal(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                           @Nullable Status status, @Nullable Integer year);
+
+    /**
+     * What was paid against each year of the given applications less repayments, with {@code asOf}
+     * as it stood that day: the year split of {@code ?asOf=} adds it up beside the split amounts.
+     */
+    @Query("SELECT m.application_id AS application_id, m.year AS year, SUM(m.amount) AS paid"
+            + " FROM (SELECT application_id, year, amount FROM payment"
+            + " WHERE application_id IN (:ids) AND status = 'PAID' AND (:asOf IS NULL OR paid_on <= :asOf)"
+            + " UNION ALL SELECT application_id, year, -amount FROM repayment"
+            + " WHERE application_id IN (:ids) AND (:asOf IS NULL OR received_on <= :asOf)) m"
+            + " GROUP BY m.application_id, m.year")
+    List<YearPaid> paidByYear(List<Long> ids, @Nullable LocalDate asOf);
 }

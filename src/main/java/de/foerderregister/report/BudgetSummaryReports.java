@@ -31,27 +31,33 @@ public class BudgetSummaryReports {
         BudgetSummary summary = summaries.summarise(caller, filter);
         List<Map<String, Object>> rows = new ArrayList<>();
         summary.byStateAndType().forEach(row -> rows.add(row("Nach Land und Art",
-                row.ownerState().germanName() + " · " + row.type().abbreviation(), row.count(), row.requested(), row.approved())));
+                row.ownerState().germanName() + " · " + row.type().abbreviation(), row.count(), row.requested(), row.approved(),
+                row.paid(), row.open())));
         summary.bySource().forEach(row -> rows.add(row("Nach Finanzierung",
-                GermanLabels.of(row.fundingSource()), row.count(), row.requested(), row.approved())));
+                GermanLabels.of(row.fundingSource()), row.count(), row.requested(), row.approved(), row.paid(), row.open())));
         summary.byYear().forEach(row -> rows.add(row("Nach Kalenderjahr",
-                String.valueOf(row.year()), row.count(), row.requested(), row.approved())));
+                String.valueOf(row.year()), row.count(), row.requested(), row.approved(), row.paid(), row.open())));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FILTERS", filters(summary.filter(), caller));
         parameters.put("GENERATED_AT", GermanNotation.now(clock));
         parameters.put("TOTAL_COUNT", summary.total().count());
         parameters.put("TOTAL_REQUESTED", summary.total().requested());
         parameters.put("TOTAL_APPROVED", summary.total().approved());
+        parameters.put("TOTAL_PAID", summary.total().paid());
+        parameters.put("TOTAL_OPEN", summary.total().open());
         return renderer.render(caller, "budget-summary", "budgetuebersicht", parameters, rows.iterator(), format, csvDelimiter);
     }
 
-    private static Map<String, Object> row(String section, String key, long count, BigDecimal requested, BigDecimal approved) {
+    private static Map<String, Object> row(String section, String key, long count, BigDecimal requested, BigDecimal approved,
+                                           BigDecimal paid, BigDecimal open) {
         Map<String, Object> row = new HashMap<>();
         row.put("section", section);
         row.put("key", key);
         row.put("count", count);
         row.put("requested", requested);
         row.put("approved", approved);
+        row.put("paid", paid);
+        row.put("open", open);
         return row;
     }
 

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The budget summary (SPEC, Reports): counts and sums of requested and approved amounts of the
+ * The budget summary (SPEC, Reports): counts and sums of requested, approved and paid amounts of the
  * applications the caller may see, by owner state × type, by funding source and by calendar year.
  *
  * <p>Who: STATE callers see their own state only; an {@code ownerState} filter naming another state
@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
  *
  * <p>Amounts: {@code requested} is the requested amount; {@code approved} is the current approved
  * amount, or with {@code asOf} the one as it stood that day (0.00 where not approved, or not yet).
+ * {@code paid} is what PAID payments paid out less what repayments brought back, with {@code asOf}
+ * only payments paid and repayments received by that day; {@code open} is approved − paid.
+ * Payments are booked against a year, so a year's {@code paid} is theirs, not a share of a split;
+ * with {@code year} every {@code paid} counts only the payments and repayments of that year.
  *
  * <p>Years: each application's amounts are split over calendar years by {@link YearSplit} (its annual
  * plan, else pro rata by days of the runtime); the approved amount in the same proportions.
@@ -74,7 +78,7 @@ public class BudgetSummaryService {
         StateCode scope = caller.stateScope().orElse(null);
         if (scope != null && filter.ownerState() != null && filter.ownerState() != scope) {
             // another state's totals do not exist for this caller, not even as zeros computed from its rows
-            return new BudgetSummary(filter, clock.instant(), List.of(), List.of(), List.of(), new Totals(0, zero(), zero()));
+            return new BudgetSummary(filter, clock.instant(), List.of(), List.of(), List.of(), new Totals(0, zero(), zero(), zero()));
         }
         BudgetFilter effective = scope == null ? filter : filter.withOwnerState(scope);
         if (effective.asOf() == null) {
@@ -128,16 +132,21 @@ public class BudgetSummaryService {
             if (chunk.isEmpty()) {
                 break;
             }
-            Map<Long, List<AnnualPlanEntry>> planById = plans
-                    .findByApplicationIdInOrderByYear(chunk.stream().map(SplitRow::id).toList()).stream()
+            List<Long> ids = chunk.stream().map(SplitRow::id).toList();
+            Map<Long, List<AnnualPlanEntry>> planById = plans.findByApplicationIdInOrderByYear(ids).stream()
                     .collect(Collectors.groupingBy(AnnualPlanLine::applicationId,
                             Collectors.mapping(line -> new AnnualPlanEntry(line.year(), line.amount()), Collectors.toList())));
+            Map<Long, Map<Integer, BigDecimal>> paidById = reports.paidByYear(ids, filter.asOf()).stream()
+                    .collect(Collectors.groupingBy(YearPaid::applicationId,
+                            Collectors.toMap(YearPaid::year, YearPaid::paid)));
             for (SplitRow row : chunk) {
                 List<AnnualPlanEntry> plan = planById.getOrDefault(row.id(), List.of());
                 sums.add(row,
                         YearSplit.split(row.requested(), row.startDate(), row.endDate(), plan),
                         // the approved amount follows the proportions of the request (the plan's shares, or the days)
-                        YearSplit.split(row.approved(), row.startDate(), row.endDate(), plan));
+                        YearSplit.split(row.approved(), row.startDate(), row.endDate(), plan),
+                        // payments are booked against a year: nothing to split
+                        paidById.getOrDefault(row.id(), Map.of()));
             }
             afterId = chunk.get(chunk.size() - 1).id();
         } while (chunk.size() == CHUNK);
@@ -148,18 +157,20 @@ public class BudgetSummaryService {
         return new BigDecimal("0.00");
     }
 
-    /** A running count and two running sums. */
+    /** A running count and three running sums. */
     private static final class Sum {
         private long count;
         private BigDecimal requested = zero();
         private BigDecimal approved = zero();
+        private BigDecimal paid = zero();
 
-        void add(BigDecimal requestedPart, BigDecimal approvedPart) {
+        void add(BigDecimal requestedPart, BigDecimal approvedPart, BigDecimal paidPart) {
             if (requestedPart.signum() != 0) {
                 count++;
             }
             requested = requested.add(requestedPart);
             approved = approved.add(approvedPart);
+            paid = paid.add(paidPart);
         }
     }
 
@@ -178,25 +189,29 @@ public class BudgetSummaryService {
             this.onlyYear = onlyYear;
         }
 
-        void add(SplitRow row, Map<Integer, BigDecimal> requestedParts, Map<Integer, BigDecimal> approvedParts) {
+        /** A payment is booked against a year of the runtime, so {@code paidParts} has no year the split lacks. */
+        void add(SplitRow row, Map<Integer, BigDecimal> requestedParts, Map<Integer, BigDecimal> approvedParts,
+                 Map<Integer, BigDecimal> paidParts) {
             requestedParts.forEach((year, requestedPart) -> {
                 if (onlyYear != null && onlyYear.intValue() != year) {
                     return;
                 }
                 BigDecimal approvedPart = approvedParts.get(year);
-                years.computeIfAbsent(year, y -> new Sum()).add(requestedPart, approvedPart);
+                BigDecimal paidPart = paidParts.getOrDefault(year, BigDecimal.ZERO);
+                years.computeIfAbsent(year, y -> new Sum()).add(requestedPart, approvedPart, paidPart);
                 if (onlyYear != null) {
                     stateTypes.computeIfAbsent(row.ownerState(), state -> new TreeMap<>(Comparator.comparing(Enum::name)))
-                            .computeIfAbsent(row.type(), type -> new Sum()).add(requestedPart, approvedPart);
-                    sources.computeIfAbsent(row.fundingSource(), source -> new Sum()).add(requestedPart, approvedPart);
-                    total.add(requestedPart, approvedPart);
+                            .computeIfAbsent(row.type(), type -> new Sum()).add(requestedPart, approvedPart, paidPart);
+                    sources.computeIfAbsent(row.fundingSource(), source -> new Sum()).add(requestedPart, approvedPart, paidPart);
+                    total.add(requestedPart, approvedPart, paidPart);
                 }
             });
         }
 
         List<YearTotal> byYear() {
             return years.entrySet().stream()
-                    .map(e -> new YearTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved))
+                    .map(e -> new YearTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved,
+                            e.getValue().paid))
                     .toList();
         }
 
@@ -204,19 +219,20 @@ public class BudgetSummaryService {
             return stateTypes.entrySet().stream()
                     .flatMap(state -> state.getValue().entrySet().stream()
                             .map(type -> new StateTypeTotal(state.getKey(), type.getKey(), type.getValue().count,
-                                    type.getValue().requested, type.getValue().approved)))
+                                    type.getValue().requested, type.getValue().approved, type.getValue().paid)))
                     .sorted(STATE_THEN_TYPE)
                     .toList();
         }
 
         List<SourceTotal> bySource() {
             return sources.entrySet().stream()
-                    .map(e -> new SourceTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved))
+                    .map(e -> new SourceTotal(e.getKey(), e.getValue().count, e.getValue().requested, e.getValue().approved,
+                            e.getValue().paid))
                     .toList();
         }
 
         Totals total() {
-            return new Totals(total.count, total.requested, total.approved);
+            return new Totals(total.count, total.requested, total.approved, total.paid);
         }
     }
 }

@@ -4,6 +4,7 @@ import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
 import de.foerderregister.system.Messages;
@@ -35,6 +36,10 @@ final class GermanLabels {
 
     static String of(Outcome outcome) {
         return Messages.german("outcome." + outcome.name());
+    }
+
+    static String of(PaymentStatus status) {
+        return Messages.german("paymentStatus." + status.name());
     }
 
     static String of(DecisionKind kind) {

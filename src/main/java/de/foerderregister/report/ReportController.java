@@ -28,12 +28,17 @@ public class ReportController {
     private final BudgetSummaryService budgetSummaries;
     private final BudgetSummaryReports budgetDocuments;
     private final ApplicationLists applicationLists;
+    private final BudgetStatusService budgetStatuses;
+    private final BudgetStatusReports budgetStatusDocuments;
 
     public ReportController(BudgetSummaryService budgetSummaries, BudgetSummaryReports budgetDocuments,
-                            ApplicationLists applicationLists) {
+                            ApplicationLists applicationLists, BudgetStatusService budgetStatuses,
+                            BudgetStatusReports budgetStatusDocuments) {
         this.budgetSummaries = budgetSummaries;
         this.budgetDocuments = budgetDocuments;
         this.applicationLists = applicationLists;
+        this.budgetStatuses = budgetStatuses;
+        this.budgetStatusDocuments = budgetStatusDocuments;
     }
 
     /** Every selected application on one line, as PDF, XLSX or CSV. */
@@ -59,10 +64,29 @@ public class ReportController {
                                          @Nullable @QueryValue LocalDate asOf,
                                          @Nullable @QueryValue String delimiter) {
         BudgetFilter filter = new BudgetFilter(year, fundingSource, status, ownerState, asOf);
-        if (format == null || format.isBlank() || "json".equalsIgnoreCase(format.strip())) {
+        if (isJson(format)) {
             return HttpResponse.ok(budgetSummaries.summarise(caller, filter));
         }
         return budgetDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(delimiter))
                 .response();
+    }
+
+    /** The Haushaltsübersicht as JSON (the default) or as a PDF (with a chart per source), XLSX or CSV document. */
+    @Get("/budget-status")
+    public HttpResponse<?> budgetStatus(Caller caller,
+                                        @Nullable @QueryValue String format,
+                                        @Nullable @QueryValue Integer year,
+                                        @Nullable @QueryValue FundingSource fundingSource,
+                                        @Nullable @QueryValue String delimiter) {
+        BudgetStatusFilter filter = new BudgetStatusFilter(year, fundingSource);
+        if (isJson(format)) {
+            return HttpResponse.ok(budgetStatuses.status(caller, filter));
+        }
+        return budgetStatusDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(delimiter))
+                .response();
+    }
+
+    private static boolean isJson(@Nullable String format) {
+        return format == null || format.isBlank() || "json".equalsIgnoreCase(format.strip());
     }
 }

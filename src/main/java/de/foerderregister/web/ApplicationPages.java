@@ -11,7 +11,6 @@ import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
-import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
@@ -64,16 +63,13 @@ public class ApplicationPages {
             "requestedAmount", "annualPlan", "notes"};
 
     private final ApplicationService applications;
-    private final DecisionLedger ledger;
+    private final ApplicationDetail detail;
     private final UiPages pages;
-    private final DocumentSection documents;
 
-    public ApplicationPages(ApplicationService applications, DecisionLedger ledger, UiPages pages,
-                            DocumentSection documents) {
+    public ApplicationPages(ApplicationService applications, ApplicationDetail detail, UiPages pages) {
         this.applications = applications;
-        this.ledger = ledger;
+        this.detail = detail;
         this.pages = pages;
-        this.documents = documents;
     }
 
     @Get
@@ -135,21 +131,9 @@ public class ApplicationPages {
 
     @Get("/{id}")
     public HttpResponse<?> show(HttpRequest<?> request, Caller caller, @PathVariable long id, @Nullable @QueryValue String done) {
-        ApplicationView application = applications.get(caller, id, null);
-        Map<String, Object> model = pages.model(request);
-        model.put("a", application);
-        model.put("decisions", ledger.decisions(id));
-        model.put("amendments", ledger.amendments(id));
-        model.put("history", applications.history(caller, id));
-        documents.put(model, caller, id);
+        Map<String, Object> model = detail.model(request, caller, id);
         model.put("done", done == null ? "" : done);
-        model.put("mayChange", caller.hasRole(Role.STATE, Role.FITKO));
-        model.put("mayDecide", caller.hasRole(Role.FITKO));
-        // what the status allows, from the status machine itself
-        model.put("canEdit", application.status().isEditable());
-        model.put("canSubmit", application.status().allowedMoves().contains(Status.SUBMITTED));
-        model.put("canWithdraw", application.status().allowedMoves().contains(Status.WITHDRAWN));
-        return pages.page("application", model);
+        return pages.page(ApplicationDetail.VIEW, model);
     }
 
     @Get("/{id}/edit")

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * A horizontal bar chart laid out on the server, drawn by the template as plain SVG: no script,
- * no library, and the same figures as a table next to it for screen readers.
+ * no library, and the same figures as a table next to it for screen readers. A bar may belong to a
+ * series ({@code kind}, a class of the style sheet); its label names the series too, so the colour
+ * is never the only way to tell them apart.
  */
 public record BarChart(List<Bar> bars, int width, int height) {
 
@@ -17,18 +19,27 @@ public record BarChart(List<Bar> bars, int width, int height) {
     static final int ROW = 28;
     static final int BAR_HEIGHT = 18;
 
-    public record Bar(String label, String value, int y, int barWidth, int textY, int valueX) {
+    public record Bar(String label, String value, String kind, int y, int barWidth, int textY, int valueX) {
+    }
+
+    /** One amount of the chart: its label, and its series' class, or "" for none. */
+    record Entry(String label, BigDecimal amount, String kind) {
     }
 
     /** One bar per entry, in the order given; the longest bar is the largest amount. */
     static BarChart of(Map<String, BigDecimal> amounts) {
-        BigDecimal max = amounts.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        return of(amounts.entrySet().stream().map(entry -> new Entry(entry.getKey(), entry.getValue(), "")).toList());
+    }
+
+    /** One bar per entry, in the order given; the longest bar is the largest amount. */
+    static BarChart of(List<Entry> entries) {
+        BigDecimal max = entries.stream().map(Entry::amount).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         List<Bar> bars = new ArrayList<>();
         int y = 4;
-        for (Map.Entry<String, BigDecimal> entry : amounts.entrySet()) {
-            int width = max.signum() <= 0 ? 0 : entry.getValue().multiply(BigDecimal.valueOf(BAR_AREA))
+        for (Entry entry : entries) {
+            int width = max.signum() <= 0 ? 0 : entry.amount().multiply(BigDecimal.valueOf(BAR_AREA))
                     .divide(max, 0, RoundingMode.HALF_UP).intValue();
-            bars.add(new Bar(entry.getKey(), UiFormat.INSTANCE.money(entry.getValue()), y, Math.max(width, 1),
+            bars.add(new Bar(entry.label(), UiFormat.INSTANCE.money(entry.amount()), entry.kind(), y, Math.max(width, 1),
                     y + BAR_HEIGHT - 4, LABEL_WIDTH + Math.max(width, 1) + 6));
             y += ROW;
         }

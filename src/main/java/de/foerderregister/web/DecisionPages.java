@@ -5,6 +5,7 @@ import de.foerderregister.application.ApplicationPaging;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.Status;
+import de.foerderregister.budget.EnvelopeCheck;
 import de.foerderregister.decision.AmendmentCommand;
 import de.foerderregister.decision.AmendmentReview.ReviewOutcome;
 import de.foerderregister.decision.AmendmentService;
@@ -15,7 +16,6 @@ import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.DecisionService;
 import de.foerderregister.decision.Outcome;
 import de.foerderregister.problem.FieldError;
-import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -56,18 +56,22 @@ import java.util.Map;
 public class DecisionPages {
 
     static final String QUEUE = "/ui/queue";
+    /** The field of a form's reason to exceed an envelope, asked for once a change was refused for one. */
+    static final String OVER_COMMITMENT = "overCommitment";
     private static final int QUEUE_MAX = 100;
 
     private final ApplicationService applications;
     private final DecisionService decisions;
     private final AmendmentService amendments;
+    private final ApplicationDetail detail;
     private final UiPages pages;
 
     public DecisionPages(ApplicationService applications, DecisionService decisions, AmendmentService amendments,
-                         UiPages pages) {
+                         ApplicationDetail detail, UiPages pages) {
         this.applications = applications;
         this.decisions = decisions;
         this.amendments = amendments;
+        this.detail = detail;
         this.pages = pages;
     }
 
@@ -99,19 +103,11 @@ public class DecisionPages {
         DecisionCommand command = new DecisionCommand(outcome,
                 outcome == Outcome.APPROVED ? input.amount("approvedAmount") : null,
                 input.text("body"), input.date("meetingDate"), input.text("agendaItem"),
-                input.choice("kind", DecisionKind.class), input.text("note"));
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
+                input.choice("kind", DecisionKind.class), input.text("note"), input.overCommitment(OVER_COMMITMENT));
+        return input.submit(() -> {
             decisions.decide(caller, id, input.version(), command);
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=decided");
-        } catch (InvalidInput refused) {
-            List<FieldError> errors = new ArrayList<>(input.errors);
-            refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-            return decisionPage(request, applications.get(caller, id, null), input.values(), errors,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        }, (errors, status) -> decisionPage(request, applications.get(caller, id, null), input.values(), errors, status));
     }
 
     @Get("/batch")
@@ -147,21 +143,16 @@ public class DecisionPages {
             anchors.put("items[" + index + "].outcome", "outcome_" + id);
             anchors.put("items[" + index + "].approvedAmount", "amount_" + id);
             anchors.put("items[" + index + "].note", "note_" + id);
+            // one reason covers every item that exceeds an envelope
+            anchors.put("items[" + index + "]." + EnvelopeCheck.FIELD, OVER_COMMITMENT);
         }
         anchors.put("items", "items");
         BatchCommand command = new BatchCommand(input.text("body"), input.date("meetingDate"), input.text("agendaItem"),
-                input.choice("kind", DecisionKind.class), items);
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
+                input.choice("kind", DecisionKind.class), items, input.overCommitment(OVER_COMMITMENT));
+        return input.submit(() -> {
             BatchOutcome outcome = decisions.decideAll(caller, command);
             return UiPages.redirect(QUEUE + "?decided=" + outcome.applications().size());
-        } catch (InvalidInput refused) {
-            List<FieldError> errors = new ArrayList<>(input.errors);
-            refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-            return batchPage(request, queue, input.values(), errors, anchors, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        }, (errors, status) -> batchPage(request, queue, input.values(), errors, anchors, status));
     }
 
     @Get("/applications/{id}/amendment")
@@ -182,28 +173,30 @@ public class DecisionPages {
         UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
         AmendmentCommand command = new AmendmentCommand(input.amount("newApprovedAmount"),
                 input.amount("vatRatePercent"), input.text("reason"), input.text("body"), input.date("meetingDate"),
-                input.text("agendaItem"));
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
+                input.text("agendaItem"), input.overCommitment(OVER_COMMITMENT));
+        return input.submit(() -> {
             amendments.amend(caller, id, input.version(), command);
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=amended");
-        } catch (InvalidInput refused) {
-            List<FieldError> errors = new ArrayList<>(input.errors);
-            refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-            return amendmentPage(request, applications.get(caller, id, null), input.values(), errors,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        }, (errors, status) -> amendmentPage(request, applications.get(caller, id, null), input.values(), errors, status));
     }
 
     @Post("/applications/{id}/amendments/{amendmentId}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(HttpRequest<?> request, Caller caller, @PathVariable long id,
                                    @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
-        UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
-        amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED);
-        return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=confirmed");
+        FormInput input = new FormInput(form);
+        UiCookies.verify(request, input.text(UiCookies.CSRF_FIELD));
+        String reason = OVER_COMMITMENT + "_" + amendmentId;
+        // the confirmed amount's own refusals (below what payments hold, below what was carried out of a year)
+        // show at the button of the row
+        String button = "confirm_" + amendmentId;
+        Map<String, String> fields = new HashMap<>(overCommitmentFields(reason));
+        fields.put("newApprovedAmount", button);
+        fields.put("approvedAmount", button);
+        return input.submit(() -> {
+            amendments.review(caller, id, amendmentId, ReviewOutcome.CONFIRMED, input.overCommitment(reason));
+            return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=confirmed");
+        }, (errors, status) -> detail.refused(request, caller, id, button, input.values(), errors, fields, status));
     }
 
     @Post("/applications/{id}/amendments/{amendmentId}/decline")
@@ -211,13 +204,21 @@ public class DecisionPages {
     public HttpResponse<?> decline(HttpRequest<?> request, Caller caller, @PathVariable long id,
                                    @PathVariable long amendmentId, @Nullable @Body Map<String, Object> form) {
         UiCookies.verify(request, new FormInput(form).text(UiCookies.CSRF_FIELD));
-        amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED);
+        amendments.review(caller, id, amendmentId, ReviewOutcome.DECLINED, null);
         return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=declined");
     }
 
     @Error(exception = RegistryException.class)
     public HttpResponse<?> refused(HttpRequest<?> request, RegistryException exception) {
         return pages.errorPage(request, exception);
+    }
+
+    /**
+     * A shortfall names the envelope ({@link EnvelopeCheck#FIELD}); it shows at the form's reason to
+     * exceed it, where the user can act on it, as does an error of that reason.
+     */
+    static Map<String, String> overCommitmentFields(String field) {
+        return Map.of(EnvelopeCheck.FIELD, field, "overCommitment.reason", field);
     }
 
     private List<ApplicationView> submitted(Caller caller) {
@@ -241,7 +242,7 @@ public class DecisionPages {
         model.put("form", form);
         model.put("outcomes", Outcome.values());
         model.put("kinds", DecisionKind.values());
-        pages.putErrors(request, model, errors, Map.of());
+        pages.putErrors(request, model, errors, overCommitmentFields(OVER_COMMITMENT));
         return pages.page(status, "decision-form", model);
     }
 
@@ -261,7 +262,10 @@ public class DecisionPages {
         Map<String, Object> model = pages.model(request);
         model.put("a", application);
         model.put("form", form);
-        pages.putErrors(request, model, errors, Map.of());
+        Map<String, String> fields = new HashMap<>(overCommitmentFields(OVER_COMMITMENT));
+        // a new amount below what was carried out of a year names the approved amount, which this form sets anew
+        fields.put("approvedAmount", "newApprovedAmount");
+        pages.putErrors(request, model, errors, fields);
         return pages.page(status, "amendment-form", model);
     }
 }

@@ -3,19 +3,18 @@ package de.foerderregister.web;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
-import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
-import de.foerderregister.problem.RuleCode;
 import de.foerderregister.report.ApplicationLists;
 import de.foerderregister.report.BudgetFilter;
+import de.foerderregister.report.BudgetStatusFilter;
+import de.foerderregister.report.BudgetStatusReports;
 import de.foerderregister.report.BudgetSummary;
 import de.foerderregister.report.BudgetSummaryReports;
 import de.foerderregister.report.BudgetSummaryService;
 import de.foerderregister.report.CsvDelimiter;
 import de.foerderregister.report.ReportFormat;
 import de.foerderregister.security.Caller;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -30,17 +29,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The reports: the budget summary on screen with bar charts, and the documents of the API
- * (budget summary, application list) as downloads within the page session.
+ * (budget summary, application list, and for FITKO and finance the Haushaltsübersicht) as downloads
+ * within the page session.
  */
 @Controller(ReportPages.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -53,21 +50,22 @@ public class ReportPages {
     private final BudgetSummaryService summaries;
     private final BudgetSummaryReports budgetDocuments;
     private final ApplicationLists applicationLists;
+    private final BudgetStatusReports budgetStatusDocuments;
     private final UiPages pages;
 
     public ReportPages(BudgetSummaryService summaries, BudgetSummaryReports budgetDocuments,
-                       ApplicationLists applicationLists, UiPages pages) {
+                       ApplicationLists applicationLists, BudgetStatusReports budgetStatusDocuments, UiPages pages) {
         this.summaries = summaries;
         this.budgetDocuments = budgetDocuments;
         this.applicationLists = applicationLists;
+        this.budgetStatusDocuments = budgetStatusDocuments;
         this.pages = pages;
     }
 
     @Get
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> reports(HttpRequest<?> request, Caller caller) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.fromQuery(request);
         Map<String, Object> model = pages.model(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
@@ -86,14 +84,13 @@ public class ReportPages {
         model.put("states", StateCode.values());
         model.put("statuses", Status.values());
         model.put("sources", FundingSource.values());
-        model.put("query", query(input));
+        model.put("query", input.queryString("year", "fundingSource", "status", "ownerState", "asOf"));
         return pages.page("reports", model);
     }
 
     @Get("/budget-summary.{format}")
     public HttpResponse<?> budgetSummary(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.fromQuery(request);
         BudgetFilter filter = filter(input);
         if (input.hasErrors()) {
             throw new InvalidInput(input.errors);
@@ -101,10 +98,21 @@ public class ReportPages {
         return budgetDocuments.render(caller, filter, ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
     }
 
+    /** The Haushaltsübersicht of the form's year and funding source; the other filters do not apply to it. */
+    @Get("/budget-status.{format}")
+    public HttpResponse<?> budgetStatus(HttpRequest<?> request, Caller caller, @PathVariable String format) {
+        FormInput input = FormInput.fromQuery(request);
+        BudgetFilter filter = filter(input);
+        if (input.hasErrors()) {
+            throw new InvalidInput(input.errors);
+        }
+        return budgetStatusDocuments.render(caller, new BudgetStatusFilter(filter.year(), filter.fundingSource()),
+                ReportFormat.of(format, DOCUMENTS), CsvDelimiter.of(null)).response();
+    }
+
     @Get("/application-list.{format}")
     public HttpResponse<?> applicationList(HttpRequest<?> request, Caller caller, @PathVariable String format) {
-        FormInput input = new FormInput(request.getParameters().asMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue())));
+        FormInput input = FormInput.fromQuery(request);
         StateCode state = input.choice("ownerState", StateCode.class);
         FundingSource source = input.choice("fundingSource", FundingSource.class);
         Status status = input.choice("status", Status.class);
@@ -121,29 +129,9 @@ public class ReportPages {
     }
 
     private static BudgetFilter filter(FormInput input) {
-        Integer year = null;
-        String yearText = input.text("year");
-        if (yearText != null) {
-            try {
-                year = Integer.valueOf(yearText.strip());
-            } catch (NumberFormatException e) {
-                input.errors.add(new FieldError("year", RuleCode.FORM_YEAR));
-            }
-        }
+        Integer year = input.year("year");
         LocalDate asOf = input.date("asOf");
         return new BudgetFilter(year, input.choice("fundingSource", FundingSource.class), input.choice("status", Status.class),
                 input.choice("ownerState", StateCode.class), asOf);
-    }
-
-    /** The filters as a query string, for the download links. */
-    private static String query(FormInput input) {
-        StringJoiner query = new StringJoiner("&");
-        for (String field : List.of("year", "fundingSource", "status", "ownerState", "asOf")) {
-            String value = input.text(field);
-            if (value != null) {
-                query.add(field + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
-            }
-        }
-        return query.length() == 0 ? "" : "?" + query;
     }
 }

@@ -29,6 +29,11 @@ public final class UiFormat {
         return amount == null ? "" : GermanNotation.number(amount);
     }
 
+    /** A share in percent, as 87,50 %; a dash where there is none (no envelope to use up). */
+    public String percent(@Nullable BigDecimal share) {
+        return share == null ? "–" : GermanNotation.number(share) + " %";
+    }
+
     public String date(@Nullable LocalDate date) {
         return date == null ? "" : GermanNotation.date(date);
     }

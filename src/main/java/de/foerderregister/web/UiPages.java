@@ -1,8 +1,10 @@
 package de.foerderregister.web;
 
+import de.foerderregister.application.FundingSource;
 import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
+import de.foerderregister.system.GermanNotation;
 import de.foerderregister.system.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,13 +14,16 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What every page needs (the user, the CSRF token, the language, the formats), and the one way
@@ -27,6 +32,9 @@ import java.util.Map;
  */
 @Singleton
 public class UiPages {
+
+    /** An amount as the rules give it: 1011500.00, -12.50. */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d+\\.\\d{2}");
 
     private final Messages messages;
     private final UiLanguage language;
@@ -72,12 +80,30 @@ public class UiPages {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
             String anchor = anchors.getOrDefault(error.field(), anchor(error.field()));
-            String message = error.worded(messages, locale).message();
+            String message = asShown(error, locale).worded(messages, locale).message();
             byField.merge(anchor, message, (first, second) -> first + " " + second);
             summary.add(Map.of("anchor", anchor, "label", messages.text(locale, "field." + anchor.split("_")[0]), "message", message));
         }
         model.put("errors", summary);
         model.put("fieldErrors", byField);
+    }
+
+    /**
+     * The rules name amounts as plain decimals and funding sources by their codes, as the API
+     * answers them; on a page they read as every other amount and source there.
+     */
+    private FieldError asShown(FieldError error, Locale locale) {
+        if (error.arguments() == null) {
+            return error;
+        }
+        List<String> shown = error.arguments().stream().map(argument -> {
+            if (PLAIN_AMOUNT.matcher(argument).matches()) {
+                return GermanNotation.number(new BigDecimal(argument));
+            }
+            return Arrays.stream(FundingSource.values()).filter(source -> source.name().equals(argument)).findFirst()
+                    .map(source -> messages.text(locale, "source." + source.name())).orElse(argument);
+        }).toList();
+        return new FieldError(error.field(), error.code(), shown, error.message());
     }
 
     /** The page for a refusal that is not about a field: 403, 404, 409, 412, 503. */

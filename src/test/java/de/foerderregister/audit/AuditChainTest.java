@@ -100,6 +100,32 @@ class AuditChainTest {
     }
 
     @Test
+    void anAlteredEnvelopeEventIsFoundAndNamed() throws SQLException {
+        Account finance = api.account(Role.FINANCE, null);
+        int year = api.unusedYears(2);
+        String path = "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year;
+        assertEquals(200, api.put(finance, path, Map.of("amount", "4980000.00", "reason", "TOP 07"), Map.of()).status());
+        long event = api.get(fitko, path + "/history").json().get(0).get("id").asLong();
+        assertIntact();
+        for (String[] alteration : List.of(
+                new String[] {"changes", column(event, "changes").replace("4980000.00", "9980000.00")},
+                // the same event, told to be another year's envelope
+                new String[] {"subject_envelope", "DIGITALISATION_BUDGET/" + (year + 1)})) {
+            String original = column(event, alteration[0]);
+            try {
+                update("UPDATE audit_event SET " + alteration[0] + " = ? WHERE id = ?", alteration[1], event);
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), alteration[0]);
+                assertEquals(event, verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("altered"), verification.toString());
+            } finally {
+                update("UPDATE audit_event SET " + alteration[0] + " = ? WHERE id = ?", original, event);
+            }
+        }
+        assertIntact();
+    }
+
+    @Test
     void aRemovedEventIsFoundAtTheEventAfterIt() throws SQLException {
         long id = api.submitted(StateCode.HH);
         api.post(fitko, "/api/applications/" + id + "/withdraw", null);
@@ -266,7 +292,8 @@ class AuditChainTest {
                 AuditEvent event = original.get(i);
                 String changes = i == 0 ? event.changes().replace("1011500.00", "9011500.00") : event.changes();
                 AuditEvent forged = new AuditEvent(event.id(), event.applicationId(), event.occurredAt(), event.actor(),
-                        event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername());
+                        event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername(),
+                        event.subjectEnvelope());
                 String[] sealed = forgery.of(forged, previous);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_event SET changes = ?, key_id = ?, previous_hash = ?, hash = ? WHERE id = ?")) {

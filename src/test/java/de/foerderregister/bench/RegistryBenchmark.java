@@ -2,7 +2,9 @@ package de.foerderregister.bench;
 
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
+import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.report.BudgetStatusRepository;
 import de.foerderregister.security.Role;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -45,6 +47,7 @@ class RegistryBenchmark {
 
     private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 7);
+    private static final int DECISIONS = 60;
     
     @Inject
     TestApi api;
@@ -73,7 +76,16 @@ class RegistryBenchmark {
                   FROM funding_application GROUP BY owner_state, type""",
                 "SELECT funding_source, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application GROUP BY funding_source",
                 "SELECT COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application",
-                "SELECT year, COUNT(*), SUM(requested), SUM(approved) FROM year_allocation GROUP BY year"));
+                "SELECT year, COUNT(*), SUM(requested), SUM(approved) FROM year_allocation GROUP BY year",
+                // paid, per breakdown as the summary reads it: payments and repayments of the applications
+                """
+                SELECT a.owner_state, a.type, SUM(p.amount) FROM payment p JOIN funding_application a ON a.id = p.application_id
+                 WHERE p.status = 'PAID' GROUP BY a.owner_state, a.type""", """
+                SELECT a.funding_source, SUM(p.amount) FROM payment p JOIN funding_application a ON a.id = p.application_id
+                 WHERE p.status = 'PAID' GROUP BY a.funding_source""",
+                "SELECT SUM(amount) FROM payment WHERE status = 'PAID'",
+                "SELECT SUM(amount) FROM repayment",
+                "SELECT year, SUM(paid) FROM payment_total GROUP BY year"));
         table.add(row("budget summary JSON (median ms)", summaryHttp, summarySql));
 
         String list = "/api/applications?ownerState=NW&status=SUBMITTED&q=Projekt%2012&sort=requestedAmount,desc&size=20";
@@ -89,6 +101,22 @@ class RegistryBenchmark {
                    ORDER BY requested_amount DESC, id DESC LIMIT 20) page ON page.id = p.application_id"""));
         table.add(row("list page state+status+q, sorted (median ms)", listHttp, listSql));
 
+        double statusHttp = median(() -> ok(api.get(finance, "/api/reports/budget-status").status()));
+        double statusSql = median(() -> sql(BudgetStatusRepository.LINES.replace(":year", "NULL")
+                .replace(":fundingSource", "NULL")));
+        table.add(row("budget status JSON (median ms)", statusHttp, statusSql));
+        // what the kept totals save: the same figures summed over every year share and payment
+        double statusOverRows = median(() -> sql("""
+                SELECT a.funding_source, y.year, SUM(y.approved) FROM year_allocation y
+                  JOIN funding_application a ON a.id = y.application_id GROUP BY a.funding_source, y.year""", """
+                SELECT a.funding_source, p.year, SUM(p.amount) FROM payment p
+                  JOIN funding_application a ON a.id = p.application_id WHERE p.status = 'PAID'
+                 GROUP BY a.funding_source, p.year""", """
+                SELECT a.funding_source, r.year, SUM(r.amount) FROM repayment r
+                  JOIN funding_application a ON a.id = r.application_id GROUP BY a.funding_source, r.year"""));
+        table.add(row("budget status JSON vs GROUP BY over the rows (median ms)", statusHttp, statusOverRows));
+        table.add(envelopeCheck(fitko, finance));
+
         int creates = 200;
         double createHttp = perSecond(creates, () -> {
             for (int i = 0; i < creates; i++) {
@@ -102,6 +130,35 @@ class RegistryBenchmark {
         long id = api.submitted(fitko, StateCode.NW);
         table.add(wrk(fitko.token(), "/api/applications/" + id));
         System.out.println("\n" + String.join("\n", table) + "\n");
+    }
+
+    /**
+     * What the envelope check adds to a decision: approvals in a year with an envelope (room for
+     * all) against approvals in a year without one, each side its own applications, median per decision.
+     */
+    private String envelopeCheck(Account fitko, Account finance) throws Exception {
+        int year = api.unusedYears(2);
+        Response envelope = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
+                Map.of("amount", "900000000000.00", "reason", "Benchmark"), Map.of());
+        assertEquals(200, envelope.status(), envelope::toString);
+        double checked = medianDecision(fitko, year);
+        double unchecked = medianDecision(fitko, year + 1);
+        return row("decision with envelope check vs without (median ms)", checked, unchecked);
+    }
+
+    private double medianDecision(Account fitko, int year) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < DECISIONS; i++) {
+            ids.add(api.filed(api.application(StateCode.values()[i % 17], year, year, "1011500.00")));
+        }
+        List<Double> times = new ArrayList<>();
+        for (long id : ids) {
+            long started = System.nanoTime();
+            ok(api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")).status());
+            times.add((System.nanoTime() - started) / 1e6);
+        }
+        Collections.sort(times);
+        return times.get(times.size() / 2);
     }
 
     /** Bulk rows by the same SQL as .ci/large-reports: one INSERT … SELECT per table over MariaDB's sequence engine. */

@@ -120,6 +120,35 @@ class DemoDataTest {
         }
     }
 
+    @Test
+    void theSchulzeugnisIsPaidOutInThreeTranchesAndBothPaymentWorkListsHaveWork() {
+        assumeTrue(embedded.isRunning(), "demo data belongs to the embedded database");
+        Account fitko = api.account(Role.FITKO, null);
+        JsonNode schulzeugnis = demoRows(fitko, "Digitales%20Schulzeugnis").get(0);
+        JsonNode overview = api.get(fitko, "/api/applications/" + schulzeugnis.get("id").asLong() + "/payments").json();
+        List<Integer> years = new ArrayList<>();
+        for (JsonNode payment : overview.get("payments")) {
+            years.add(payment.get("year").asInt());
+            assertEquals("PAID", payment.get("status").asText());
+            assertEquals("land.st", payment.get("requestedBy").asText());
+            assertEquals("fitko", payment.get("releasedBy").asText());
+            assertEquals("finanz", payment.get("paidBy").asText());
+            assertTrue(payment.get("bookingReference").asText().startsWith("HKR-"), payment.toString());
+        }
+        assertEquals(List.of(2020, 2021, 2022), years);
+        assertEquals("1011500.00", overview.get("totals").get("paid").decimalValue().toPlainString());
+        assertEquals("0.00", overview.get("totals").get("remaining").decimalValue().toPlainString());
+
+        assertTrue(demoPayments(fitko, "REQUESTED") > 0, "FITKO has a request to release");
+        assertTrue(demoPayments(api.account(Role.FINANCE, null), "RELEASED") > 0, "finance has a payment to book");
+    }
+
+    /** The demo's payments of a status, requested by its state accounts. */
+    private long demoPayments(Account reader, String status) {
+        return api.get(reader, "/api/payments?size=100&status=" + status).json().get("content").findValues("requestedBy")
+                .stream().filter(requester -> requester.asText().startsWith("land.")).count();
+    }
+
     /** The example of that title (each is there once, marked so nobody takes it for a body's decision). */
     private JsonNode example(Account reader, String title) {
         String marked = DemoData.EXAMPLE + title;

@@ -6,6 +6,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Download;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.report.BudgetSteps;
 import de.foerderregister.security.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ class GrantExportApiTest {
     @Inject
     TestApi api;
 
+    @Inject
+    BudgetSteps budget;
+
     Account fitko;
 
     @BeforeEach
@@ -61,6 +65,7 @@ class GrantExportApiTest {
         assertEquals("EUR", grant.get("currency").asText());
         assertEquals("1011500.00", grant.get("amountAppliedFor").decimalValue().toPlainString());
         assertEquals("1011500.00", grant.get("amountAwarded").decimalValue().toPlainString());
+        assertEquals("0.00", grant.get("amountDisbursed").decimalValue().toPlainString(), "nothing paid yet");
         assertEquals("2021-01-19", grant.get("awardDate").asText());
         JsonNode dates = grant.get("plannedDates").get(0);
         assertEquals("2021-01-01", dates.get("startDate").asText());
@@ -90,6 +95,7 @@ class GrantExportApiTest {
             }
             assertTrue(grant.path("amountAwarded").isNumber(), id + ": amountAwarded must be a number");
             assertTrue(grant.path("amountAppliedFor").isNumber(), id + ": amountAppliedFor must be a number");
+            assertTrue(grant.path("amountDisbursed").isNumber(), id + ": amountDisbursed must be a number");
             assertEquals(3, grant.get("currency").asText().length(), id + ": an ISO 4217 currency");
             LocalDate.parse(grant.get("awardDate").asText());
             Instant.parse(grant.get("lastModified").asText());
@@ -167,10 +173,37 @@ class GrantExportApiTest {
         CSVRecord row = records.stream().filter(record -> record.get(0).equals("360G-fitko-" + reference)).findFirst().orElseThrow();
         assertEquals("'" + body.get("title"), row.get(1), "a formula is written as text");
         assertEquals("'" + body.get("title"), row.get(2), "without notes the description is the title");
-        assertEquals(List.of("EUR", "1011500.00", "900000.00", "2021-01-19", "2021-01-01", "2022-12-31", "24", "DE-HB", "Bremen",
-                "DE-FITKO", "FITKO (Föderale IT-Kooperation)", "Bremen", "DE", "DE-HB", "Digitalisierungsbudget"),
-                row.toList().subList(3, 18));
-        assertNotNull(Instant.parse(row.get(18)));
+        assertEquals(List.of("EUR", "1011500.00", "900000.00", "0.00", "2021-01-19", "2021-01-01", "2022-12-31", "24", "DE-HB",
+                "Bremen", "DE-FITKO", "FITKO (Föderale IT-Kooperation)", "Bremen", "DE", "DE-HB", "Digitalisierungsbudget"),
+                row.toList().subList(3, 19));
+        assertNotNull(Instant.parse(row.get(19)));
+    }
+
+    @Test
+    void amountDisbursedIsWhatWasPaidLessRepayments() {
+        Account finance = api.account(Role.FINANCE, null);
+        long id = api.approved(fitko, StateCode.ST, "1011500.00");
+        budget.paid(fitko, finance, StateCode.ST, id, "300000.00", 2021, BudgetSteps.PAID_ON);
+        budget.paid(fitko, finance, StateCode.ST, id, "111500.00", 2022, BudgetSteps.PAID_ON);
+        budget.requested(StateCode.ST, id, "50000.00", 2022);  // not paid: not disbursed
+        Instant before = Instant.now();
+        budget.repaid(finance, id, "11500.00", 2022, "2021-06-30");
+        String reference = reference(id);
+
+        JsonNode grant = grant(api.get(fitko, PATH).json(), reference).orElseThrow();
+        assertEquals("400000.00", grant.get("amountDisbursed").decimalValue().toPlainString());
+        assertEquals(budget.sql("SELECT (SELECT SUM(amount) FROM payment WHERE application_id = ? AND status = 'PAID')"
+                + " - (SELECT SUM(amount) FROM repayment WHERE application_id = ?)", id, id), List.of(List.of("400000.00")));
+        assertEquals("1011500.00", grant.get("amountAwarded").decimalValue().toPlainString());
+        Instant updated = Instant.parse(api.get(fitko, "/api/applications/" + id).json().get("updatedAt").asText());
+        Instant lastModified = Instant.parse(grant.get("lastModified").asText());
+        assertTrue(lastModified.isAfter(updated) && !lastModified.isBefore(before),
+                "the repayment changed the grant, not the application: " + updated + " " + lastModified);
+
+        CSVRecord row = parse(api.download(fitko, PATH + "?format=csv").text()).stream()
+                .filter(record -> record.get(0).equals("360G-fitko-" + reference)).findFirst().orElseThrow();
+        assertEquals("Amount Disbursed", GrantExport.CSV_COLUMNS.get(6));
+        assertEquals("400000.00", row.get(6));
     }
 
     @Test

@@ -41,6 +41,9 @@ class BudgetSummaryApiTest {
     @Inject
     TestApi api;
 
+    @Inject
+    BudgetSteps budget;
+
     DataSource dataSource;
 
     @Inject
@@ -220,6 +223,65 @@ class BudgetSummaryApiTest {
         }
     }
 
+    /**
+     * Paid is PAID payments less repayments, booked against a year; with {@code asOf} only what was
+     * paid and received by then; open is approved − paid. Exact as the change one state's payments
+     * make, and against SQL over the payment and repayment rows for every filter.
+     */
+    @Test
+    void paidAndOpenFromThePaymentsAndRepayments() throws SQLException {
+        List<String> filters = List.of("?ownerState=SN", "?ownerState=SN&fundingSource=STIMULUS_PACKAGE", "?ownerState=SN&year=2021",
+                "?ownerState=SN&year=2022", "?ownerState=SN&asOf=2021-05-01", "?ownerState=SN&asOf=2021-07-01",
+                "?ownerState=SN&asOf=2021-07-01&year=2021", "?ownerState=SN&status=APPROVED");
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        filters.forEach(filter -> before.put(filter, ok(finance, PATH + filter)));
+
+        long x = approve(stimulus(api.application(StateCode.SN)), "1011500.00");  // 500 000 in 2021, 511 500 in 2022
+        Map<String, Object> standard = api.application(StateCode.SN);
+        standard.put("type", "STANDARD");
+        long y = approve(standard, "1011500.00");
+        budget.paid(fitko, finance, StateCode.SN, x, "100000.00", 2021, "2021-03-01");
+        budget.paid(fitko, finance, StateCode.SN, x, "50000.00", 2022, "2021-09-01");
+        budget.repaid(finance, x, "20000.00", 2021, "2021-06-30");
+        budget.paid(fitko, finance, StateCode.SN, y, "30000.00", 2021, "2021-03-01");
+
+        Map<String, String> paid = new LinkedHashMap<>();
+        filters.forEach(filter -> paid.put(filter, delta(before.get(filter), ok(finance, PATH + filter), "paid")));
+        assertEquals(Map.of("?ownerState=SN", "160000.00", "?ownerState=SN&fundingSource=STIMULUS_PACKAGE", "130000.00",
+                "?ownerState=SN&year=2021", "110000.00", "?ownerState=SN&year=2022", "50000.00",
+                "?ownerState=SN&asOf=2021-05-01", "130000.00", "?ownerState=SN&asOf=2021-07-01", "110000.00",
+                "?ownerState=SN&asOf=2021-07-01&year=2021", "110000.00", "?ownerState=SN&status=APPROVED", "160000.00"), paid);
+        JsonNode all = ok(finance, PATH + "?ownerState=SN");
+        assertEquals("1863000.00", delta(before.get("?ownerState=SN"), all, "open"), "2 023 000 approved less 160 000 paid");
+        assertEquals(Map.of(2021, "110000.00", 2022, "50000.00"), paidByYear(before.get("?ownerState=SN"), all));
+        assertEquals(Map.of(2021, "110000.00"), paidByYear(before.get("?ownerState=SN&asOf=2021-07-01"),
+                ok(finance, PATH + "?ownerState=SN&asOf=2021-07-01")), "the payment of 1 September not yet");
+
+        for (String filter : List.of("", "?ownerState=SN", "?ownerState=SN&fundingSource=STIMULUS_PACKAGE", "?status=APPROVED",
+                "?year=2021", "?ownerState=SN&year=2022", "?ownerState=SN&asOf=2021-07-01", "?asOf=2021-05-01&year=2021")) {
+            JsonNode summary = ok(finance, PATH + filter);
+            JsonNode used = summary.get("filter");
+            String where = "TRUE" + (used.get("ownerState").isNull() ? "" : " AND a.owner_state = '" + used.get("ownerState").asText() + "'")
+                    + (used.get("fundingSource").isNull() ? "" : " AND a.funding_source = '" + used.get("fundingSource").asText() + "'")
+                    + (used.get("status").isNull() ? "" : " AND a.status = '" + used.get("status").asText() + "'")
+                    + (used.get("year").isNull() ? "" : " AND m.year = " + used.get("year").asInt());
+            String asOf = used.get("asOf").isNull() ? "" : used.get("asOf").asText();
+            String moved = "(SELECT application_id, year, amount FROM payment WHERE status = 'PAID'"
+                    + (asOf.isEmpty() ? "" : " AND paid_on <= '" + asOf + "'")
+                    + " UNION ALL SELECT application_id, year, -amount FROM repayment"
+                    + (asOf.isEmpty() ? "" : " WHERE received_on <= '" + asOf + "'")
+                    + ") m JOIN funding_application a ON a.id = m.application_id WHERE " + where;
+            assertEquals(sql("SELECT COALESCE(SUM(m.amount), 0) FROM " + moved).get(0).get(0),
+                    summary.get("total").get("paid").decimalValue().toPlainString(), filter);
+            assertPaid(sql("SELECT a.owner_state, a.type, SUM(m.amount) FROM " + moved + " GROUP BY a.owner_state, a.type"),
+                    summary.get("byStateAndType"), filter, "ownerState", "type");
+            assertPaid(sql("SELECT a.funding_source, SUM(m.amount) FROM " + moved + " GROUP BY a.funding_source"),
+                    summary.get("bySource"), filter, "fundingSource");
+            assertPaid(sql("SELECT m.year, SUM(m.amount) FROM " + moved + " GROUP BY m.year"), summary.get("byYear"), filter, "year");
+            assertAddsUp(summary);
+        }
+    }
+
     @Test
     void adminIsRefusedAndATokenIsRequired() {
         Response admin = api.get(api.account(Role.ADMIN, null), PATH);
@@ -273,27 +335,70 @@ class BudgetSummaryApiTest {
         return api.post(account, "/api/applications/" + id + "/amendments", body);
     }
 
-    /** Each part adds up to the total: amounts of all three breakdowns, counts of the two that do not split. */
+    /**
+     * Each part adds up to the total: amounts of all three breakdowns, counts of the two that do not
+     * split; and every line's open amount is its approved less its paid amount.
+     */
     private static void assertAddsUp(JsonNode summary) {
         JsonNode total = summary.get("total");
+        assertEquals(total.get("approved").decimalValue().subtract(total.get("paid").decimalValue()), total.get("open").decimalValue());
         for (String breakdown : List.of("byStateAndType", "bySource", "byYear")) {
-            BigDecimal requested = new BigDecimal("0.00");
-            BigDecimal approved = new BigDecimal("0.00");
+            Map<String, BigDecimal> sums = new LinkedHashMap<>();
             long count = 0;
             for (JsonNode row : summary.get(breakdown)) {
-                assertEquals(2, row.get("requested").decimalValue().scale(), breakdown + " " + row);
-                assertEquals(2, row.get("approved").decimalValue().scale(), breakdown + " " + row);
-                requested = requested.add(row.get("requested").decimalValue());
-                approved = approved.add(row.get("approved").decimalValue());
+                for (String amount : List.of("requested", "approved", "paid", "open")) {
+                    assertEquals(2, row.get(amount).decimalValue().scale(), breakdown + " " + row);
+                    sums.merge(amount, row.get(amount).decimalValue(), BigDecimal::add);
+                }
+                assertEquals(row.get("approved").decimalValue().subtract(row.get("paid").decimalValue()),
+                        row.get("open").decimalValue(), breakdown + " " + row);
                 count += row.get("count").asLong();
             }
-            assertEquals(total.get("requested").decimalValue().toPlainString(), requested.toPlainString(), breakdown);
-            assertEquals(total.get("approved").decimalValue().toPlainString(), approved.toPlainString(), breakdown);
+            for (String amount : List.of("requested", "approved", "paid", "open")) {
+                assertEquals(total.get(amount).decimalValue().toPlainString(),
+                        sums.getOrDefault(amount, new BigDecimal("0.00")).toPlainString(), breakdown + " " + amount);
+            }
             boolean yearSplitsCounts = breakdown.equals("byYear") && summary.get("filter").get("year").isNull();
             if (!yearSplitsCounts) {
                 assertEquals(total.get("count").asLong(), count, breakdown);
             }
         }
+    }
+
+    /** Each line's paid amount is the SQL group's (0.00 where SQL has none), and every SQL group has its line. */
+    private static void assertPaid(List<List<String>> sqlGroups, JsonNode lines, String filter, String... keys) {
+        Map<List<String>, String> expected = new LinkedHashMap<>();
+        sqlGroups.forEach(group -> expected.put(group.subList(0, keys.length), group.get(keys.length)));
+        Map<List<String>, String> actual = new LinkedHashMap<>();
+        for (JsonNode line : lines) {
+            List<String> key = new ArrayList<>();
+            for (String field : keys) {
+                key.add(line.get(field).asText());
+            }
+            actual.put(key, line.get("paid").decimalValue().toPlainString());
+        }
+        assertTrue(actual.keySet().containsAll(expected.keySet()), filter + ": " + expected + " " + actual);
+        actual.forEach((key, paid) -> assertEquals(expected.getOrDefault(key, "0.00"), paid, filter + " " + key));
+    }
+
+    /** What one amount of the total changed by between two summaries. */
+    private static String delta(JsonNode before, JsonNode after, String amount) {
+        return after.get("total").get(amount).decimalValue().subtract(before.get("total").get(amount).decimalValue()).toPlainString();
+    }
+
+    /** The paid amount each year gained between two summaries, for the years that changed. */
+    private static Map<Integer, String> paidByYear(JsonNode before, JsonNode after) {
+        Map<Integer, String> deltas = new LinkedHashMap<>();
+        for (JsonNode row : after.get("byYear")) {
+            BigDecimal old = StreamSupport.stream(before.get("byYear").spliterator(), false)
+                    .filter(candidate -> candidate.get("year").asInt() == row.get("year").asInt()).findFirst()
+                    .map(candidate -> candidate.get("paid").decimalValue()).orElse(BigDecimal.ZERO);
+            BigDecimal change = row.get("paid").decimalValue().subtract(old);
+            if (change.signum() != 0) {
+                deltas.put(row.get("year").asInt(), change.toPlainString());
+            }
+        }
+        return deltas;
     }
 
     private static JsonNode yearOf(JsonNode summary, int year) {

@@ -28,6 +28,9 @@ class DecisionListReportTest {
     @Inject
     TestApi api;
 
+    @Inject
+    BudgetSteps budget;
+
     Account fitko;
     LocalDate meeting;
     String hostileTitle;
@@ -148,6 +151,41 @@ class DecisionListReportTest {
         assertTrue(text.contains("eingereicht von"), text);
         assertEquals(404, api.download(api.account(Role.STATE, StateCode.NW), "/api/applications/" + id + "/report.pdf").status());
         assertEquals(200, api.download(api.account(Role.STATE, StateCode.HB), "/api/applications/" + id + "/report.pdf").status());
+    }
+
+    @Test
+    void theApplicationSheetListsYearSharesPaymentsAndRepayments() {
+        Account finance = api.account(Role.FINANCE, null);
+        long id = api.approved(fitko, StateCode.HB, "1011500.00");  // 500 000 in 2021, 511 500 in 2022
+        String booking = budget.paid(fitko, finance, StateCode.HB, id, "200000.00", 2021, BudgetSteps.PAID_ON);
+        long rejected = budget.requested(StateCode.HB, id, "100000.00", 2022);
+        assertEquals(200, api.post(fitko, "/api/applications/" + id + "/payments/" + rejected + "/reject",
+                Map.of("reason", "Verwendungsnachweis fehlt")).status());
+        budget.repaid(finance, id, "15000.00", 2021, "2021-06-30");
+
+        Download pdf = api.download(api.account(Role.STATE, StateCode.HB), "/api/applications/" + id + "/report.pdf");
+        assertEquals(200, pdf.status());
+        assertTrue(ReportReading.allFontsEmbedded(pdf.bytes()));
+        // a detail wraps in its column: compare the words, not the lines
+        String text = ReportReading.pdfText(pdf.bytes()).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Genehmigte Jahresanteile"), text);
+        assertTrue(text.contains("2021 genehmigter Anteil 500.000,00 € abgerufen 200.000,00 €, ausgezahlt 200.000,00 €,"
+                + " zurückgezahlt 15.000,00 €, noch abrufbar 315.000,00 €"), text);
+        assertTrue(text.contains("2022 genehmigter Anteil 511.500,00 € abgerufen 0,00 €, ausgezahlt 0,00 €,"
+                + " zurückgezahlt 0,00 €, noch abrufbar 511.500,00 €"), text);
+        assertTrue(text.contains("Zahlungen") && text.contains("01.03.2021 Jahr 2021 · ausgezahlt 200.000,00 €"), text);
+        assertTrue(text.replace(" ", "").contains("Buchungszeichen" + booking), text);
+        assertTrue(text.contains("– Jahr 2022 · abgelehnt 100.000,00 €"), text);
+        assertTrue(text.contains("Verwendungsnachweis fehlt"), text);
+        assertTrue(text.contains("Rückzahlungen") && text.contains("30.06.2021 Jahr 2021 15.000,00 € Minderausgaben im Projekt"), text);
+    }
+
+    @Test
+    void beforeTheApprovalTheSheetHasNoMoney() {
+        long id = api.submitted(StateCode.HB);
+        String text = ReportReading.pdfText(api.download(fitko, "/api/applications/" + id + "/report.pdf").bytes());
+        assertTrue(text.contains("Projektsteckbrief"), text);
+        assertFalse(text.contains("Genehmigte Jahresanteile") || text.contains("Zahlungen") || text.contains("Rückzahlungen"), text);
     }
 
     private static String german(LocalDate date) {

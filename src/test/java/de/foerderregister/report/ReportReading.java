@@ -3,6 +3,9 @@ package de.foerderregister.report;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -13,6 +16,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.awt.Color;
+import java.awt.geom.Point2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -49,6 +54,91 @@ final class ReportReading {
             return document.getNumberOfPages() > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How many filled shapes each page draws in the colour: charts are drawn as vector paths, not
+     * as text or images, so their bars and legend keys are found by the colours of their series.
+     */
+    static List<Integer> filledShapes(byte[] pdf, Color color) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<Integer> counts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                FillCounter counter = new FillCounter(page, color);
+                counter.processPage(page);
+                counts.add(counter.count);
+            }
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class FillCounter extends PDFGraphicsStreamEngine {
+        private final int rgb;
+        private int count;
+
+        FillCounter(PDPage page, Color color) {
+            super(page);
+            this.rgb = color.getRGB() & 0xFFFFFF;
+        }
+
+        @Override
+        public void fillPath(int windingRule) throws IOException {
+            if ((getGraphicsState().getNonStrokingColor().toRGB() & 0xFFFFFF) == rgb) {
+                count++;
+            }
+        }
+
+        @Override
+        public void fillAndStrokePath(int windingRule) throws IOException {
+            fillPath(windingRule);
+        }
+
+        @Override
+        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+        }
+
+        @Override
+        public void drawImage(PDImage pdImage) {
+        }
+
+        @Override
+        public void clip(int windingRule) {
+        }
+
+        @Override
+        public void moveTo(float x, float y) {
+        }
+
+        @Override
+        public void lineTo(float x, float y) {
+        }
+
+        @Override
+        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+        }
+
+        @Override
+        public Point2D getCurrentPoint() {
+            return new Point2D.Float();
+        }
+
+        @Override
+        public void closePath() {
+        }
+
+        @Override
+        public void endPath() {
+        }
+
+        @Override
+        public void strokePath() {
+        }
+
+        @Override
+        public void shadingFill(COSName shadingName) {
         }
     }
 

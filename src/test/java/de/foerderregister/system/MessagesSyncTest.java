@@ -5,6 +5,7 @@ import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.AuditAction;
+import de.foerderregister.budget.PaymentStatus;
 import de.foerderregister.decision.AmendmentView;
 import de.foerderregister.decision.DecisionKind;
 import de.foerderregister.decision.Outcome;
@@ -83,7 +84,8 @@ class MessagesSyncTest {
             "source.", FundingSource.class,
             "state.", StateCode.class,
             "role.", Role.class,
-            "amendmentState.", AmendmentView.State.class);
+            "amendmentState.", AmendmentView.State.class,
+            "paymentStatus.", PaymentStatus.class);
 
     @Test
     void everyEnumLabelHasATextInBothLanguages() throws IOException {
@@ -114,14 +116,18 @@ class MessagesSyncTest {
     void everyRuleTextFillsItsPlaceholders() throws IOException {
         Messages messages = new Messages();
         Properties english = load(ENGLISH);
+        // as many as the rule with the most arguments has (envelope.exceeded: source, year, amount, committed, shortfall)
+        Object[] arguments = {"first", "second", "third", "fourth", "fifth"};
         for (RuleCode rule : RuleCode.values()) {
-            Object[] arguments = {"first", "second", "third"};
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 String text = new FieldError("field", rule, arguments).worded(messages, locale).message();
                 assertFalse(Pattern.compile("\\{\\d}").matcher(text).find(), rule + " " + locale + ": " + text);
             }
-            assertEquals(english.getProperty(rule.messageKey()).replace("{0}", "first").replace("{1}", "second")
-                            .replace("''", "'"),
+            String expected = english.getProperty(rule.messageKey());
+            for (int i = 0; i < arguments.length; i++) {
+                expected = expected.replace("{" + i + "}", arguments[i].toString());
+            }
+            assertEquals(expected.replace("''", "'"),
                     new FieldError("field", rule, arguments).worded(messages, Locale.ENGLISH).message(), rule.code());
         }
     }

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -36,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * BITV 2.0 (WCAG 2.1 AA) in the browser: axe-core finds no violation on any page of any role,
  * forms with their errors shown included; no page scrolls sideways at 320 CSS pixels (WCAG 1.4.10,
- * what 1280 px at 400 % zoom shows); the issue's journey works with the keyboard alone, with a
- * skip link first and a visible focus on every stop. Screenshots of every page land in
+ * what 1280 px at 400 % zoom shows); the issues' journeys (filing to deciding, and a payment from
+ * its request to its booking) work with the keyboard alone, with a skip link first and a visible
+ * focus on every stop. Screenshots of every page land in
  * target/screenshots/ (desktop and 320 px).
  */
 @MicronautTest(transactional = false)
@@ -80,6 +82,14 @@ class AccessibilityTest {
         long draft = api.create(applicant, api.application(StateCode.NW)).get("id").asLong();
         long submitted = api.submitted(StateCode.NW);
         long approved = api.approved(fitko, StateCode.NW, "1011500.00");
+        long requested = payment(applicant, approved, "10000.00", 2021);
+        long released = payment(applicant, approved, "20000.00", 2022);
+        assertEquals(200, api.post(fitko, "/api/applications/" + approved + "/payments/" + released + "/release", null).status());
+        // envelopes are global: the budget pages' examples run in years of their own
+        int year = api.unusedYears(2);
+        long budgeted = BudgetPagesTest.approvedIn(api, fitko, year, "100000.00", "200000.00");
+        assertEquals(200, api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + (year + 1),
+                Map.of("amount", "200000.00", "reason", "genau der Bedarf"), Map.of()).status());
 
         open("/ui/login");
         check("login");
@@ -110,6 +120,13 @@ class AccessibilityTest {
                 .file("bescheid.pdf", "application/pdf", SampleFiles.pdf())).json().get("id").asLong();
         open(ApplicationPages.PATH + "/" + approved);
         check("state-detail");
+        browser.findElement(By.id("request-payment")).click();
+        browser.findElement(By.id("error-summary"));
+        check("state-request-errors");
+        browser.findElement(By.id("cancel-" + requested)).click();
+        browser.findElement(By.id("reason_" + requested + "-error"));
+        check("state-cancel-errors");
+        open(ApplicationPages.PATH + "/" + approved);
         browser.findElement(By.id("upload")).click();
         browser.findElement(By.id("error-summary"));
         check("state-document-upload-errors");
@@ -161,6 +178,24 @@ class AccessibilityTest {
         check("fitko-detail-amendment-proposed");
         open(ReportPages.PATH);
         check("fitko-reports");
+        open(PaymentPages.TO_RELEASE + "?year=2021&ownerState=NW");
+        check("fitko-payments-to-release");
+        browser.findElement(By.id("reject-" + requested)).click();
+        browser.findElement(By.id("reason_" + requested + "-error"));
+        check("fitko-payments-reject-errors");
+        open(ApplicationPages.PATH + "/" + budgeted);
+        check("fitko-detail-approved");
+        browser.findElement(By.id("carry-over-save")).click();
+        browser.findElement(By.id("error-summary"));
+        check("fitko-carry-over-errors");
+        new Select(browser.findElement(By.id("carryToYear"))).selectByValue(String.valueOf(year + 1));
+        type("carryAmount", "40.000,00");
+        type("carryReason", "Verzögerung der Ausschreibung");
+        browser.findElement(By.id("carry-over-save")).click();
+        browser.findElement(By.id("carryOverCommitment"));
+        check("fitko-carry-over-shortfall");
+        open(BudgetPages.PATH);
+        check("fitko-budget");
         logout();
 
         login(finance);
@@ -168,6 +203,22 @@ class AccessibilityTest {
         check("finance-applications");
         open(ApplicationPages.PATH + "/" + approved);
         check("finance-detail");
+        browser.findElement(By.id("record-repayment")).click();
+        browser.findElement(By.id("error-summary"));
+        check("finance-repayment-errors");
+        open(PaymentPages.TO_BOOK + "?year=2022");
+        check("finance-payments-to-book");
+        browser.findElement(By.id("book-" + released)).click();
+        browser.findElement(By.id("paidOn_" + released + "-error"));
+        check("finance-payments-book-errors");
+        open(BudgetPages.PATH + "?year=" + year);
+        check("finance-budget");
+        type("envelopeYear", String.valueOf(year));
+        type("envelopeAmount", "50.000,00");
+        type("envelopeReason", "Kürzung");
+        browser.findElement(By.id("set-envelope-save")).click();
+        browser.findElement(By.id("envelopeOverCommitment"));
+        check("finance-budget-shortfall");
         open(ReportPages.PATH);
         check("finance-reports");
         open(ReportPages.PATH + "?year=abc&asOf=gestern");
@@ -266,12 +317,72 @@ class AccessibilityTest {
         Files.delete(downloads);
     }
 
+    @Test
+    void aPaymentIsRequestedReleasedAndBookedWithTheKeyboardAlone() {
+        Account fitko = api.account(Role.FITKO, null);
+        // in years of its own, so the work lists filtered by the year show this payment alone
+        int year = api.unusedYears(1);
+        long id = BudgetPagesTest.approvedIn(api, fitko, year, "100000.00");
+        // not the shared applicant: logging out ends every session of the account, its API token too
+        Account nw = api.account(Role.STATE, StateCode.NW);
+
+        keyboardLogin(nw);
+        open(ApplicationPages.PATH + "/" + id);
+        tabTo("#paymentAmount");
+        press("60.000,00");
+        tabTo("#paymentYear");
+        assertEquals(String.valueOf(year), focused().getAttribute("value"), "the first year with money left is chosen");
+        tabTo("#paymentPurpose");
+        press("Erste Tranche");
+        tabTo("#request-payment");
+        press(Keys.ENTER);
+        waitForUrl("done=paymentRequested");
+        assertEquals("40.000,00 €", browser.findElement(By.id("remaining-" + year)).getText());
+        keyboardLogout();
+
+        keyboardLogin(api.account(Role.FITKO, null));
+        tabTo("a[href='" + PaymentPages.TO_RELEASE + "']");
+        press(Keys.ENTER);
+        tabTo("#year");
+        press(year + Keys.ENTER.toString());
+        waitForUrl("year=" + year);
+        tabTo("button[id^=release-]");
+        press(Keys.ENTER);
+        waitForUrl("done=released");
+        keyboardLogout();
+
+        keyboardLogin(api.account(Role.FINANCE, null));
+        tabTo("a[href='" + PaymentPages.TO_BOOK + "']");
+        press(Keys.ENTER);
+        tabTo("#year");
+        press(year + Keys.ENTER.toString());
+        waitForUrl("year=" + year);
+        tabTo("input[id^=paidOn_]");
+        press("01.03.2021");
+        tabTo("input[id^=bookingReference_]");
+        press(api.unique("HKR"));
+        tabTo("button[id^=book-]");
+        press(Keys.ENTER);
+        waitForUrl("done=paid");
+        open(ApplicationPages.PATH + "/" + id);
+        assertEquals("60.000,00 €", browser.findElement(By.id("paid-total")).getText());
+        assertEquals("40.000,00 €", browser.findElement(By.id("remaining-total")).getText());
+    }
+
+    private long payment(Account account, long applicationId, String amount, int year) {
+        TestApi.Response requested = api.post(account, "/api/applications/" + applicationId + "/payments",
+                Map.of("amount", amount, "year", year, "purpose", "Mittelabruf für Entwicklungsleistungen"));
+        assertEquals(201, requested.status(), requested.body());
+        return requested.json().get("id").asLong();
+    }
+
     /** axe-core on the page, a screenshot, and the page again at 320 px: no rule broken, no sideways scroll. */
     private void check(String page) throws IOException {
         for (String violation : Axe.violations(browser)) {
             findings.add(page + ": " + violation);
         }
-        // WCAG 3.3.1: each entry of the error summary leads to its field, each field names its error
+        // WCAG 3.3.1: each entry of the error summary leads to its field, each field names its error;
+        // WCAG 4.1.1: no id twice (axe no longer checks it)
         List<?> unlinked = (List<?>) browser.executeScript("""
                 const found = [];
                 document.querySelectorAll('.error-summary a').forEach(a => {
@@ -279,6 +390,9 @@ class AccessibilityTest {
                 document.querySelectorAll('.error-text').forEach(e => {
                   if (!e.id || !document.querySelector('[aria-describedby~="' + e.id + '"]')) {
                     found.push('error text no field names: ' + (e.id || e.textContent)); } });
+                const seen = new Set();
+                document.querySelectorAll('[id]').forEach(e => {
+                  if (seen.has(e.id)) { found.push('id given twice: ' + e.id); } seen.add(e.id); });
                 return found;""");
         unlinked.forEach(problem -> findings.add(page + ": " + problem));
         chromium.screenshot(page);

@@ -35,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The issue's journey in a real headless Chromium: a state files an application, trips over a
- * validation error, fixes it and submits; FITKO approves it; finance downloads the PDF, in
- * {@link Chromium}.
+ * The issues' journeys in a real headless Chromium ({@link Chromium}): a state files an application,
+ * trips over a validation error, fixes it and submits; FITKO approves it; finance downloads the PDF.
+ * And the money after it: the state requests a payment, another FITKO user releases it, finance
+ * books it, and the application's page shows what remains.
  */
 @MicronautTest(transactional = false)
 class BrowserJourneyTest {
@@ -128,6 +129,71 @@ class BrowserJourneyTest {
         assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"), "a PDF");
         Cookie session = browser.manage().getCookieNamed(UiSession.COOKIE);
         assertTrue(session != null && session.isHttpOnly(), "the session cookie is HttpOnly");
+    }
+
+    @Test
+    void stateRequestsAPaymentFitkoReleasesFinanceBooksAndThePageShowsWhatRemains() {
+        Account approver = api.account(Role.FITKO, null);
+        long id = api.approved(approver, StateCode.NW, "1011500.00");
+        String title = api.get(approver, "/api/applications/" + id).json().get("title").asText();
+        Account nw = api.applicant(StateCode.NW);
+        Account fitko = api.account(Role.FITKO, null);
+        Account finance = api.account(Role.FINANCE, null);
+        String detail = server.getURL() + ApplicationPages.PATH + "/" + id;
+
+        // the state asks for more than the year's share leaves, reads why next to the field, and asks again
+        login(nw);
+        waitForUrl("/ui/applications");
+        browser.get(detail);
+        assertEquals("500.000,00 €", browser.findElement(By.id("remaining-2021")).getText());
+        type("paymentAmount", "600.000,00");
+        new Select(browser.findElement(By.id("paymentYear"))).selectByValue("2021");
+        type("paymentPurpose", "Erste Tranche: Entwicklung");
+        browser.findElement(By.id("request-payment")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("#request"), "the browser lands at the form: " + browser.getCurrentUrl());
+        String error = browser.findElement(By.id("paymentAmount-error")).getText();
+        assertTrue(error.contains("noch abrufbar 500.000,00"), error);
+        assertTrue(text(".error-summary[role=alert]").contains("Betrag: "), text(".error-summary"));
+        type("paymentAmount", "250.000,00");
+        browser.findElement(By.id("request-payment")).click();
+        assertTrue(text(".notice").contains("Die Zahlung wurde angefordert"), text("main"));
+        assertEquals("250.000,00 €", browser.findElement(By.id("remaining-2021")).getText());
+        WebElement status = browser.findElement(By.cssSelector("[id^=payment-status-]"));
+        assertEquals("angefordert", status.getText());
+        String payment = status.getAttribute("id").substring("payment-status-".length());
+        logout();
+
+        // another FITKO user releases it from FITKO's list
+        login(fitko);
+        waitForUrl("/ui/queue");
+        browser.findElement(By.linkText("Freigaben")).click();
+        assertTrue(browser.findElement(By.id("work-list")).getText().contains(title), "the request is listed");
+        browser.findElement(By.id("release-" + payment)).click();
+        assertTrue(text(".notice").contains("Die Zahlung wurde freigegeben"), text("main"));
+        assertTrue(browser.findElements(By.id("release-" + payment)).isEmpty(), "no longer to release");
+        logout();
+
+        // finance books it from its list, with the day and the booking reference
+        login(finance);
+        waitForUrl("/ui/reports");
+        browser.findElement(By.linkText("Auszahlungen")).click();
+        type("paidOn_" + payment, "15.02.2021");
+        type("bookingReference_" + payment, api.unique("HKR"));
+        browser.findElement(By.id("book-" + payment)).click();
+        assertTrue(text(".notice").contains("als ausgezahlt gebucht"), text("main"));
+        logout();
+
+        // the state sees the payment made and what remains
+        login(nw);
+        waitForUrl("/ui/applications");
+        browser.get(detail);
+        assertEquals("ausgezahlt", browser.findElement(By.id("payment-status-" + payment)).getText());
+        assertEquals("250.000,00 €", browser.findElement(By.id("paid-total")).getText());
+        assertEquals("250.000,00 €", browser.findElement(By.id("remaining-2021")).getText());
+        assertEquals("761.500,00 €", browser.findElement(By.id("remaining-total")).getText());
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations);
     }
 
     @Test
