@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The field rules of decisions, meetings and amendments, for single decisions and batches alike;
  * the text and date rules also serve the other records of what a body or an office did (payments, the
- * reviews of reports), the budget's reasons (envelopes, carry-overs, over-commitments), and status
- * reports' comments.
+ * reviews of reports), the budget's reasons (envelopes, carry-overs, over-commitments), documents and
+ * status reports' comments.
  */
 public final class DecisionRules {
 

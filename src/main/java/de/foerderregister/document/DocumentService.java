@@ -46,7 +46,6 @@ import java.util.stream.Collectors;
 public class DocumentService {
 
     static final int TITLE_MAX = 200;
-    static final int REASON_MAX = 1000;
     private static final Role[] UPLOADERS = {Role.STATE, Role.FITKO};
 
     private final ApplicationService applications;
@@ -175,7 +174,7 @@ public class DocumentService {
     public DocumentView withdraw(Caller caller, long applicationId, long documentId, WithdrawCommand command) {
         caller.requireRole("withdraw documents", UPLOADERS);
         List<FieldError> errors = new ArrayList<>();
-        String reason = DecisionRules.text(errors, "reason", command.reason(), REASON_MAX, true);
+        String reason = DecisionRules.text(errors, "reason", command.reason(), DecisionRules.REASON_MAX, true);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

@@ -1,8 +1,6 @@
 package de.foerderregister.web;
 
 import de.foerderregister.application.ApplicationService;
-import de.foerderregister.application.ApplicationView;
-import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.document.DocumentService;
 import de.foerderregister.document.DocumentSubject;
 import de.foerderregister.document.DocumentView;
@@ -47,7 +45,7 @@ import java.util.Map;
 /**
  * An application's documents on its page: the upload form (multipart, its CSRF token a part before
  * the file, so the file streams as through the API), the download, and the withdrawal with a
- * reason. A refused upload shows the form again with the reason next to the field.
+ * reason. A refused upload shows the application's page again with the reason next to the field.
  */
 @Controller(DocumentPages.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -63,17 +61,15 @@ public class DocumentPages {
             "subjectKind", "documentSubject", "subjectId", "documentSubject", "subject", "documentSubject");
 
     private final DocumentService documents;
-    private final DocumentSection section;
+    private final ApplicationDetail detail;
     private final ApplicationService applications;
-    private final DecisionLedger ledger;
     private final UiPages pages;
 
-    public DocumentPages(DocumentService documents, DocumentSection section, ApplicationService applications,
-                         DecisionLedger ledger, UiPages pages) {
+    public DocumentPages(DocumentService documents, ApplicationDetail detail, ApplicationService applications,
+                         UiPages pages) {
         this.documents = documents;
-        this.section = section;
+        this.detail = detail;
         this.applications = applications;
-        this.ledger = ledger;
         this.pages = pages;
     }
 
@@ -91,14 +87,7 @@ public class DocumentPages {
                     file.getFilename(), FilePart.content(file));
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=documentAdded#documents");
         } catch (InvalidInput | UnsupportedMediaType | PayloadTooLarge refused) {
-            ApplicationView application = applications.get(caller, id, null);
-            Map<String, Object> model = pages.model(request);
-            model.put("a", application);
-            model.put("decisions", ledger.decisions(id));
-            model.put("form", form);
-            section.put(model, caller, id);
-            pages.putErrors(request, model, refused.errors(), ANCHORS);
-            return pages.page(refused.status(), "documents", model);
+            return detail.refused(request, caller, id, "document", form, refused.errors(), ANCHORS, refused.status());
         }
     }
 

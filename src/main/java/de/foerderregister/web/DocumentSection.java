@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** What the documents section of an application's page shows, on the page itself and after a refused upload. */
+/** What the documents section of an application's page shows. */
 @Singleton
 class DocumentSection {
 
@@ -25,6 +25,5 @@ class DocumentSection {
         model.put("documents", documents.list(caller, applicationId));
         model.put("mayAddDocuments", caller.hasRole(Role.STATE, Role.FITKO));
         model.put("documentMaxSize", UiFormat.INSTANCE.size(limits.maxSize()));
-        model.putIfAbsent("form", Map.of());
     }
 }
