@@ -1,8 +1,6 @@
 package de.foerderregister.web;
 
 import de.foerderregister.application.TrafficLight;
-import de.foerderregister.problem.FieldError;
-import de.foerderregister.problem.InvalidInput;
 import de.foerderregister.problem.RegistryException;
 import de.foerderregister.security.Caller;
 import de.foerderregister.status.StatusReportCommand;
@@ -10,7 +8,6 @@ import de.foerderregister.status.StatusReportService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -24,8 +21,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,18 +56,10 @@ public class StatusReportPages {
         StatusReportCommand command = new StatusReportCommand(input.choice("statusSchedule", TrafficLight.class),
                 input.choice("statusBudget", TrafficLight.class), input.choice("statusQuality", TrafficLight.class),
                 input.text("statusComment"));
-        try {
-            if (input.hasErrors()) {
-                throw new InvalidInput(input.errors);
-            }
+        return input.submit(() -> {
             reports.report(caller, id, command);
             return UiPages.redirect(ApplicationPages.PATH + "/" + id + "?done=reported#status-reports");
-        } catch (InvalidInput refused) {
-            List<FieldError> errors = new ArrayList<>(input.errors);
-            refused.errors().stream().filter(error -> !errors.contains(error)).forEach(errors::add);
-            return detail.refused(request, caller, id, "statusReport", input.values(), errors, FIELDS,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        }, (errors, status) -> detail.refused(request, caller, id, "statusReport", input.values(), errors, FIELDS, status));
     }
 
     @Error(exception = RegistryException.class)
