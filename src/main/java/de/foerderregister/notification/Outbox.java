@@ -1,0 +1,52 @@
+package de.foerderregister.notification;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes mails into the outbox inside the caller's transaction: the change and its mails commit
+ * together or not at all. Sending is the worker's business, after the commit.
+ */
+@Singleton
+public class Outbox {
+
+    private final OutboxRepository messages;
+    private final MailComposer composer;
+    private final Clock clock;
+
+    Outbox(OutboxRepository messages, MailComposer composer, Clock clock) {
+        this.messages = messages;
+        this.composer = composer;
+        this.clock = clock;
+    }
+
+    /**
+     * One message per recipient, in the recipient's language.
+     *
+     * @param applicationId the application the letter is about, if any
+     * @param dedupKey      for mails written by a timer: what makes this letter once-only (e.g. the
+     *                      report and its due date); the recipient is added to it. Null: always written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(Letter letter, Collection<Recipient> recipients, @Nullable Long applicationId,
+                      @Nullable String dedupKey) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<Locale, Mail> byLanguage = new HashMap<>();
+        for (Recipient recipient : recipients) {
+            Mail mail = byLanguage.computeIfAbsent(recipient.language(), language -> composer.compose(letter, language));
+            messages.insert(composer.newMessageId(), letter.kind().name(),
+                    dedupKey == null ? null : dedupKey + ":" + recipient.username(), applicationId,
+                    recipient.username(), recipient.address(), recipient.language().getLanguage(), mail.subject(),
+                    mail.text(), mail.html(), now);
+        }
+    }
+}
