@@ -38,16 +38,19 @@ public class AuditTrail {
     private final AuditKeys keys;
     private final AnchorLog anchors;
     private final ApplicationEventPublisher<AuditRecorded> recorded;
+    private final ApplicationEventPublisher<ApplicationAudited> audited;
     private final ObjectMapper json;
     private final Clock clock;
 
     public AuditTrail(AuditRepository events, AuditChainHeadRepository heads, AuditKeys keys, AnchorLog anchors,
-                      ApplicationEventPublisher<AuditRecorded> recorded, ObjectMapper json, Clock clock) {
+                      ApplicationEventPublisher<AuditRecorded> recorded,
+                      ApplicationEventPublisher<ApplicationAudited> audited, ObjectMapper json, Clock clock) {
         this.events = events;
         this.heads = heads;
         this.keys = keys;
         this.anchors = anchors;
         this.recorded = recorded;
+        this.audited = audited;
         this.json = json;
         this.clock = clock;
     }
@@ -55,11 +58,13 @@ public class AuditTrail {
     /**
      * Records a change inside the caller's transaction: the change and its event commit together or
      * not at all. Taking the chain head's lock last keeps the lock order the same everywhere. One
-     * HMAC per event; anchoring happens after the commit, outside the lock.
+     * HMAC per event; anchoring happens after the commit, outside the lock. Then the change is
+     * announced ({@link ApplicationAudited}) in the same transaction, for the mails it sends.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long applicationId, Caller caller, AuditAction action, List<FieldChange> changes) {
         append(applicationId, null, null, caller, action, changes);
+        audited.publishEvent(new ApplicationAudited(applicationId, caller, action, changes));
     }
 
     /** Records a change of a user account, in the same chain and under the same rules as {@link #record}. */

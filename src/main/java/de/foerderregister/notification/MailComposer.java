@@ -80,9 +80,15 @@ public class MailComposer {
         return "<" + UUID.randomUUID() + "@" + publicUrl.getHost() + ">";
     }
 
-    /** The page at the registry's public address, in the recipient's language. */
+    /**
+     * The page at the registry's public address, in the recipient's language. A section of the page
+     * ({@code #…}) stays at the end, behind the language, or the browser would take it for part of the section.
+     */
     public String link(String path, Locale language) {
-        return publicUrl + path + (Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? "?lang=en" : "");
+        int section = path.indexOf('#');
+        String page = section < 0 ? path : path.substring(0, section);
+        return publicUrl + page + (Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? "?lang=en" : "")
+                + (section < 0 ? "" : path.substring(section));
     }
 
     private String text(Phrase phrase, Locale language) {

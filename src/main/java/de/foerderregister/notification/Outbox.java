@@ -49,4 +49,14 @@ public class Outbox {
                     mail.text(), mail.html(), now);
         }
     }
+
+    /**
+     * Takes back the unsent messages of a kind about an application, for a change that turns out,
+     * later in the same transaction, to tell history rather than news (an import row that carries
+     * its decision: its submission is not waiting for anyone).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeBack(long applicationId, NotificationKind kind) {
+        messages.deleteUnsent(applicationId, kind.name());
+    }
 }

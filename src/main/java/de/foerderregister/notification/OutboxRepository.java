@@ -28,4 +28,10 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
                 String htmlBody, Instant createdAt);
 
     List<OutboxMessage> findByApplicationIdOrderById(long applicationId);
+
+    /** Removes the unsent messages of a kind about an application; see {@link Outbox#takeBack}. */
+    @Query("""
+            DELETE FROM outbox_message
+            WHERE application_id = :applicationId AND kind = :kind AND status = 'PENDING' AND claimed_by IS NULL""")
+    void deleteUnsent(long applicationId, String kind);
 }

@@ -21,7 +21,16 @@ public class Recipients {
     /** The users of a state who receive this kind. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Recipient> ofState(NotificationKind kind, StateCode state) {
-        return find(kind, Role.STATE, state, null);
+        return ofState(kind, state, null);
+    }
+
+    /**
+     * The users of a state who receive this kind, but {@code except} (null: nobody): the person who
+     * made a change is never told of it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Recipient> ofState(NotificationKind kind, StateCode state, @Nullable String except) {
+        return find(kind, Role.STATE, state, except);
     }
 
     /** The users of a role (FITKO, FINANCE, ADMIN) who receive this kind, but {@code except} (null: nobody). */
