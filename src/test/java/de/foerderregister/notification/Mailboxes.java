@@ -1,0 +1,110 @@
+package de.foerderregister.notification;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import de.foerderregister.security.UserService;
+import de.foerderregister.security.UserUpdateCommand;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The test accounts of the mail tests and what the outbox holds for them. Accounts get the address
+ * {@code <username>@example.org}, so a test looks at its own accounts' mails only: the database is
+ * shared with every other test class, whose accounts may receive the same kinds.
+ */
+@Singleton
+class Mailboxes {
+
+    private static final Caller ADMIN = new Caller("mail-test-admin", Role.ADMIN, null);
+
+    private final TestApi api;
+    private final UserService users;
+    private final OutboxRepository messages;
+    private final DataSource plain;
+
+    Mailboxes(TestApi api, UserService users, OutboxRepository messages, DataSource dataSource) {
+        this.api = api;
+        this.users = users;
+        this.messages = messages;
+        // plain connections, outside the registry's transactions
+        this.plain = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /** A new account with an address, reading mails in {@code language} ("de" or "en"). */
+    Account withAddress(Role role, @Nullable StateCode state, String language) {
+        Account account = api.account(role, state);
+        users.update(ADMIN, account.username(), new UserUpdateCommand(null, null, null, address(account)));
+        execute("UPDATE user_account SET language = ? WHERE username = ?", language, account.username());
+        return account;
+    }
+
+    /** A new account without an address: it can receive nothing. */
+    Account withoutAddress(Role role, @Nullable StateCode state) {
+        return api.account(role, state);
+    }
+
+    static String address(Account account) {
+        return account.username() + "@example.org";
+    }
+
+    /** The outbox's messages about the application to the account, oldest first. */
+    List<OutboxMessage> to(Account account, long applicationId) {
+        return messages.findByApplicationIdOrderById(applicationId).stream()
+                .filter(message -> message.recipientUsername().equals(account.username())).toList();
+    }
+
+    /** The one message about the application to the account; fails unless there is exactly one. */
+    OutboxMessage only(Account account, long applicationId) {
+        List<OutboxMessage> received = to(account, applicationId);
+        if (received.size() != 1) {
+            throw new AssertionError(account.username() + " has " + received.size() + " messages about application "
+                    + applicationId + ", not one: " + received.stream().map(OutboxMessage::subject).toList());
+        }
+        return received.get(0);
+    }
+
+    /** Every message of the outbox about the application, whoever it goes to. */
+    List<OutboxMessage> about(long applicationId) {
+        return messages.findByApplicationIdOrderById(applicationId);
+    }
+
+    /** The role and state of an account as "STATE NW" or "FITKO", from the database. */
+    String roleOf(String username) {
+        try (Connection connection = plain.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT role, state_code FROM user_account WHERE username = ?")) {
+            query.setString(1, username);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    throw new AssertionError("no account " + username);
+                }
+                String state = result.getString(2);
+                return result.getString(1) + (state == null ? "" : " " + state);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql, String... values) {
+        try (Connection connection = plain.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
