@@ -81,13 +81,15 @@ public class MailComposer {
     }
 
     /**
-     * The page at the registry's public address, in the recipient's language. A section of the page
-     * ({@code #…}) stays at the end, behind the language, or the browser would take it for part of the section.
+     * The page at the registry's public address, in the recipient's language. The path may carry a
+     * query of its own, and a section of the page ({@code #…}), which stays at the end: behind it the
+     * language would be taken for part of the section's name.
      */
     public String link(String path, Locale language) {
+        boolean english = Locale.ENGLISH.getLanguage().equals(language.getLanguage());
         int section = path.indexOf('#');
         String page = section < 0 ? path : path.substring(0, section);
-        return publicUrl + page + (Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? "?lang=en" : "")
+        return publicUrl + page + (english ? (page.contains("?") ? "&" : "?") + "lang=en" : "")
                 + (section < 0 ? "" : path.substring(section));
     }
 
