@@ -156,10 +156,10 @@ public class MailRelay {
         return properties;
     }
 
-    /** The relay could not be reached or logged into: every message of the round fails alike. */
+    /** The relay could not be reached or refused the login: every message of the round fails alike, and is tried again. */
     static final class RelayUnreachable extends MessagingException {
         RelayUnreachable(MessagingException cause) {
-            super("the mail relay could not be reached", cause);
+            super("the mail relay could not be reached or refused the login", cause);
         }
     }
 

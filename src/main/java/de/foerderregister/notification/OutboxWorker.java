@@ -96,7 +96,7 @@ public class OutboxWorker {
             }
         }
         if (unreachable != null) {
-            LOG.warn("The mail relay could not be reached; this round's messages wait for their next attempt: {}",
+            LOG.warn("The mail relay could not be reached or refused the login; this round's messages wait for their next attempt: {}",
                     relay.describe(unreachable));
         }
         return claimed.size();

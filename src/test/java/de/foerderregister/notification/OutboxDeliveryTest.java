@@ -60,6 +60,8 @@ class OutboxDeliveryTest {
     DatasourceConfiguration datasource;
     @Inject
     TestApi api;
+    @Inject
+    ApplicationContext context;
 
     @BeforeAll
     static void startMailServer() {
@@ -139,6 +141,7 @@ class OutboxDeliveryTest {
 
     @Test
     void messagesCommittedWhileNoInstanceSendsAreSentByTheNextOneThatDoes() throws Exception {
+        assertFalse(context.containsBean(OutboxWorker.class), "no relay set: no worker");
         long subject = uniqueApplicationId();
         List<String> to = write(subject, 5, Locale.GERMAN);
         Thread.sleep(500);
@@ -227,6 +230,42 @@ class OutboxDeliveryTest {
             assertEquals(null, failed.claimedBy());
             Thread.sleep(500);
             assertEquals(1, messages.findByApplicationIdOrderById(subject).get(0).attempts());
+        }
+    }
+
+    @Test
+    void aRecipientTheRelayRefusesForGoodIsGivenUpAndOneItRefusesForNowIsTriedAgain() throws Exception {
+        long subject = uniqueApplicationId();
+        List<String> to = write(subject, 2, Locale.GERMAN);
+        try (RefusingRelay relay = new RefusingRelay(Map.of(to.get(0), "550 5.1.1 no such user",
+                to.get(1), "450 4.2.1 mailbox busy"));
+             ApplicationContext registry = registryWithRelay(Map.of("registry.notifications.smtp.port", relay.port()))) {
+            OutboxMessage refused = awaitRow(subject, 0, m -> m.status() == OutboxStatus.FAILED);
+            assertEquals(1, refused.attempts(), "a 5xx for the recipient is not tried again");
+            assertTrue(refused.lastError().contains("550 5.1.1 no such user"), refused.lastError());
+            OutboxMessage busy = awaitRow(subject, 1, m -> m.attempts() >= 2);
+            assertEquals(OutboxStatus.PENDING, busy.status(), "a 4xx is tried again: " + busy.lastError());
+            assertTrue(busy.lastError().contains("450 4.2.1 mailbox busy"), busy.lastError());
+            assertEquals(1, messages.findByApplicationIdOrderById(subject).get(0).attempts());
+        }
+    }
+
+    /** GreenMail knows no such account: the login is refused, the messages wait, and the password is nowhere to read. */
+    @Test
+    void aRefusedLoginKeepsMessagesWaitingAndThePasswordShowsNowhere() throws Exception {
+        long subject = uniqueApplicationId();
+        List<String> to = write(subject, 1, Locale.GERMAN);
+        String password = "pw-" + UUID.randomUUID();
+        try (ApplicationContext registry = registryWithRelay(Map.of("registry.notifications.smtp.username", "dlv-relay",
+                "registry.notifications.smtp.password", password))) {
+            OutboxMessage waiting = awaitRow(subject, 0, m -> m.attempts() >= 2);
+            assertEquals(OutboxStatus.PENDING, waiting.status(), "a refused login is the relay's setting, not the message's");
+            assertTrue(waiting.lastError().contains("535"), "the relay asked for the login and refused it: " + waiting.lastError());
+            assertFalse(waiting.lastError().contains(password), waiting.lastError());
+            Map<String, Object> health = registry.getBean(NotificationsHealth.class).getHealthInformation();
+            assertEquals(true, health.get("relayConfigured"));
+            assertFalse(health.toString().contains(password), health.toString());
+            assertEquals(List.of(), mailsTo(to));
         }
     }
 
