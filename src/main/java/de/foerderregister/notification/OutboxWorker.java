@@ -2,6 +2,7 @@ package de.foerderregister.notification;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -13,6 +14,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends the outbox: claims a batch of due messages (committed), sends them with no transaction open,
@@ -39,6 +44,9 @@ public class OutboxWorker {
     private final NotificationSettings settings;
     private final Duration sendTime;
     private final Clock clock;
+    /** Held while a round runs; a shutdown waits for it, so that the database is not closed under a send's mark. */
+    private final Lock working = new ReentrantLock();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     OutboxWorker(OutboxClaims claims, MailRelay relay, OutboxMetrics metrics, NotificationSettings settings,
                  SmtpSettings smtp, Clock clock) {
@@ -54,13 +62,32 @@ public class OutboxWorker {
     /** Rounds until a round finds less than a full batch: a backlog is worked off without waiting for the next tick. */
     @Scheduled(fixedDelay = "${registry.notifications.poll-interval}")
     void deliverDue() {
+        if (!working.tryLock()) {
+            return;
+        }
         try {
-            while (round() == settings.batchSize()) {
+            while (!stopping.get() && round() == settings.batchSize()) {
                 LOG.debug("A full batch was claimed; claiming the next");
             }
         } catch (RuntimeException e) {
             // a lost database must not stop the timer; claims not marked run out and are taken again
             LOG.warn("Could not work the outbox: {}", e.toString());
+        } finally {
+            working.unlock();
+        }
+    }
+
+    /**
+     * On shutdown (a deployment, a restart) the message being sent is finished and marked, the rest of
+     * the round is handed back at once: an orderly stop sends nothing twice and leaves no claim to wait out.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping.set(true);
+        if (working.tryLock(sendTime.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+            working.unlock();
+        } else {
+            LOG.warn("The outbox worker's round did not end in time; its claims are taken again when their lease ends");
         }
     }
 
@@ -73,8 +100,9 @@ public class OutboxWorker {
         MessagingException unreachable = null;
         try (MailRelay.Connection connection = relay.connection()) {
             for (OutboxMessage message : claimed) {
-                if (now().plus(sendTime).isAfter(leaseEnd)) {
-                    // another instance may take the message when the lease ends: sending it now could cross its send
+                if (stopping.get() || now().plus(sendTime).isAfter(leaseEnd)) {
+                    // shutting down; or another instance may take the message when the lease ends, and
+                    // sending it now could cross its send
                     claims.release(message, token);
                     continue;
                 }

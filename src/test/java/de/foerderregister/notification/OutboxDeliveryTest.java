@@ -200,17 +200,29 @@ class OutboxDeliveryTest {
         }
     }
 
+    /**
+     * Two instances share the outbox; one of them is shut down (a deployment) halfway. The lease is
+     * longer than the test waits: the stopping instance must hand its unsent claims back, not leave
+     * them to run out.
+     */
     @Test
-    void twoInstancesOnOneOutboxSendEveryMessageExactlyOnce() throws Exception {
+    void twoInstancesOnOneOutboxSendEveryMessageExactlyOnceAndAnOrderlyStopHandsItsClaimsBack() throws Exception {
         long subject = uniqueApplicationId();
-        try (ApplicationContext one = registryWithRelay(Map.of());
-             ApplicationContext two = registryWithRelay(Map.of())) {
+        Map<String, Object> longLease = Map.of("registry.notifications.lease", "5m");
+        ApplicationContext one = registryWithRelay(longLease);
+        try (ApplicationContext two = registryWithRelay(longLease)) {
             List<String> to = write(subject, 100, Locale.GERMAN);
+            awaitMails(to, 30);
+            one.close();
             awaitMails(to, 100);
             await(() -> messages.findByApplicationIdOrderById(subject).stream().allMatch(m -> m.status() == OutboxStatus.SENT),
                     "all marked sent");
             Thread.sleep(500);
             assertEachOnce(to);
+        } finally {
+            if (one.isRunning()) {
+                one.close();
+            }
         }
     }
 
