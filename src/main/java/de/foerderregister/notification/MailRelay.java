@@ -42,6 +42,7 @@ public class MailRelay {
     private final SmtpSettings smtp;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final InternetAddress from;
     private final String protocol;
     private final Session session;
 
@@ -49,6 +50,7 @@ public class MailRelay {
         this.smtp = smtp;
         this.settings = settings;
         this.clock = clock;
+        this.from = sender(settings.from());
         this.protocol = smtp.tls() == SmtpSettings.Tls.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties());
     }
@@ -113,8 +115,8 @@ public class MailRelay {
 
     MimeMessage mime(OutboxMessage message) throws MessagingException {
         MimeMessage mime = new FixedIdMessage(session, message.messageId());
+        mime.setFrom(from);
         // strict parsing: an address that is not one is refused here, for good, before the relay sees it
-        mime.setFrom(new InternetAddress(settings.from(), true));
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipientAddress(), true));
         mime.setSubject(message.subject(), UTF_8);
         mime.setSentDate(Date.from(clock.instant()));
@@ -133,6 +135,15 @@ public class MailRelay {
         return mime;
     }
 
+    /** The sender, with or without a name ("Förderregister <register@agency.example>"); a wrong one stops the start. */
+    private static InternetAddress sender(String from) {
+        try {
+            return new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalStateException("registry.notifications.from is not a mail address: " + from, e);
+        }
+    }
+
     private Properties properties() {
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
@@ -143,7 +154,7 @@ public class MailRelay {
         properties.put(prefix + "timeout", String.valueOf(smtp.readTimeout().toMillis()));
         properties.put(prefix + "writetimeout", String.valueOf(smtp.readTimeout().toMillis()));
         // the envelope sender: bounces go to the registry's address, not to the relay's account
-        properties.put(prefix + "from", settings.from());
+        properties.put(prefix + "from", from.getAddress());
         properties.put(prefix + "auth", String.valueOf(smtp.authenticates()));
         if (smtp.tls() == SmtpSettings.Tls.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");

@@ -44,4 +44,12 @@ public record SmtpSettings(@Nullable String host,
     public boolean authenticates() {
         return username != null && !username.isBlank();
     }
+
+    /** Without the password: settings end up in logs and error messages. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", tls=" + tls + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
 }
