@@ -167,10 +167,10 @@ public class MailRelay {
         return properties;
     }
 
-    /** The relay could not be reached or refused the login: every message of the round fails alike, and is tried again. */
+    /** Connecting to the relay failed (not reached, no TLS, login refused): every message of the round fails alike, and is tried again. */
     static final class RelayUnreachable extends MessagingException {
         RelayUnreachable(MessagingException cause) {
-            super("the mail relay could not be reached or refused the login", cause);
+            super("could not connect to the mail relay (not reached, no TLS, or login refused)", cause);
         }
     }
 

@@ -124,7 +124,7 @@ public class OutboxWorker {
             }
         }
         if (unreachable != null) {
-            LOG.warn("The mail relay could not be reached or refused the login; this round's messages wait for their next attempt: {}",
+            LOG.warn("Could not connect to the mail relay; this round's messages wait for their next attempt: {}",
                     relay.describe(unreachable));
         }
         return claimed.size();

@@ -281,6 +281,19 @@ class OutboxDeliveryTest {
         }
     }
 
+    /** STARTTLS is required, not hoped for: a relay that does not offer it (GreenMail's plain SMTP) gets no mail. */
+    @Test
+    void aRelayWithoutStartTlsGetsNoMailWhenStartTlsIsRequired() throws Exception {
+        long subject = uniqueApplicationId();
+        List<String> to = write(subject, 1, Locale.GERMAN);
+        try (ApplicationContext registry = registryWithRelay(Map.of("registry.notifications.smtp.tls", "STARTTLS"))) {
+            OutboxMessage waiting = awaitRow(subject, 0, m -> m.attempts() >= 1);
+            assertEquals(OutboxStatus.PENDING, waiting.status());
+            assertTrue(waiting.lastError().contains("STARTTLS"), waiting.lastError());
+            assertEquals(List.of(), mailsTo(to));
+        }
+    }
+
     @Test
     void aMessageIsGivenUpAfterMaxAttempts() throws Exception {
         long subject = uniqueApplicationId();
