@@ -56,6 +56,11 @@ public class OutboxWorker {
         this.settings = settings;
         // the longest one send may take: connecting, then waiting for the relay's answer to the message
         this.sendTime = smtp.connectTimeout().plus(smtp.readTimeout());
+        if (settings.lease().compareTo(sendTime.multipliedBy(2)) < 0) {
+            // a lease that cannot hold a send or two would hand every message back unsent, round after round
+            throw new IllegalStateException("registry.notifications.lease (" + settings.lease() + ") must be at least twice "
+                    + "registry.notifications.smtp.connect-timeout + read-timeout (" + sendTime + ")");
+        }
         this.clock = clock;
     }
 
