@@ -8,6 +8,7 @@ import de.foerderregister.application.StateCode;
 import de.foerderregister.security.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ class ChangeNotificationsTest {
     TestApi api;
     @Inject
     Mailboxes mail;
+
+    @AfterEach
+    void retireAccounts() {
+        mail.retire();
+    }
 
     @Test
     void aSubmissionTellsFitkoButNeitherTheSubmitterNorTheStates() {

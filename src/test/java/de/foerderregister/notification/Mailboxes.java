@@ -7,6 +7,8 @@ import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import de.foerderregister.security.UserService;
 import de.foerderregister.security.UserUpdateCommand;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -16,12 +18,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The test accounts of the mail tests and what the outbox holds for them. Accounts get the address
  * {@code <username>@example.org}, so a test looks at its own accounts' mails only: the database is
- * shared with every other test class, whose accounts may receive the same kinds.
+ * shared with every other test class, whose accounts may receive the same kinds. After each test its
+ * accounts are disabled ({@link #retire}): left enabled, every later run's changes would mail them
+ * too, and the outbox of a kept database would grow with every run.
  */
 @Singleton
 class Mailboxes {
@@ -32,11 +39,15 @@ class Mailboxes {
     private final UserService users;
     private final OutboxRepository messages;
     private final DataSource plain;
+    private final DatasourceConfiguration datasource;
+    private final List<String> active = new CopyOnWriteArrayList<>();
 
-    Mailboxes(TestApi api, UserService users, OutboxRepository messages, DataSource dataSource) {
+    Mailboxes(TestApi api, UserService users, OutboxRepository messages, DataSource dataSource,
+              DatasourceConfiguration datasource) {
         this.api = api;
         this.users = users;
         this.messages = messages;
+        this.datasource = datasource;
         // plain connections, outside the registry's transactions
         this.plain = DelegatingDataSource.unwrapDataSource(dataSource);
     }
@@ -46,12 +57,38 @@ class Mailboxes {
         Account account = api.account(role, state);
         users.update(ADMIN, account.username(), new UserUpdateCommand(null, null, null, address(account)));
         execute("UPDATE user_account SET language = ? WHERE username = ?", language, account.username());
+        active.add(account.username());
         return account;
     }
 
     /** A new account without an address: it can receive nothing. */
     Account withoutAddress(Role role, @Nullable StateCode state) {
         return api.account(role, state);
+    }
+
+    /**
+     * A registry of its own on this database that sends the outbox to the mail server, quickly: the
+     * tests' registry has no relay, so what it writes waits for this one. It sends every waiting
+     * message of the shared database, other tests' too; close it when done.
+     */
+    ApplicationContext delivering(MailServer server) {
+        Map<String, Object> properties = new HashMap<>(server.properties());
+        properties.put("datasources.default.url", datasource.getJdbcUrl());
+        properties.put("datasources.default.username", datasource.getUsername());
+        properties.put("datasources.default.password", datasource.getPassword() == null ? "" : datasource.getPassword());
+        properties.put("registry.demo-data.enabled", false);
+        properties.put("registry.notifications.poll-interval", "100ms");
+        properties.put("registry.notifications.backoff", "200ms");
+        properties.put("registry.notifications.max-backoff", "1s");
+        return ApplicationContext.run(properties, "test");
+    }
+
+    /** Disables the accounts given an address since the last call: they receive nothing any more. */
+    void retire() {
+        for (String username : active) {
+            users.update(ADMIN, username, new UserUpdateCommand(false, null, null, null));
+        }
+        active.clear();
     }
 
     static String address(Account account) {
