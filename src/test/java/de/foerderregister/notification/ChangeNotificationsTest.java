@@ -228,6 +228,8 @@ class ChangeNotificationsTest {
         Account otherState = mail.withAddress(Role.STATE, StateCode.SL, "de");
         Account fitko = mail.withAddress(Role.FITKO, null, "de");
         Account finance = mail.withAddress(Role.FINANCE, null, "de");
+        Account optedOut = mail.withAddress(Role.STATE, StateCode.RP, "de");
+        mail.optOut(optedOut, NotificationKind.PAYMENT_RELEASED);
         long id = api.submitted(applicant, StateCode.RP);
         decide(fitko, id, "APPROVED", "1011500.00");
         String reference = application(applicant, id).get("reference").asText();
@@ -259,6 +261,8 @@ class ChangeNotificationsTest {
         assertContains(rejection.textBody(), "den Abruf von 1.000,00 € für das Jahr 2022 zum Antrag " + reference,
                 "Begründung: Verwendungsnachweis fehlt\n");
         assertContains(one(colleague, id, NotificationKind.PAYMENT_REJECTED).textBody(), "Reason: Verwendungsnachweis fehlt\n");
+        assertEquals(List.of(NotificationKind.APPLICATION_DECIDED, NotificationKind.PAYMENT_PAID,
+                NotificationKind.PAYMENT_REJECTED), kinds(optedOut, id), "no release: opted out of it");
 
         for (Account nobody : List.of(otherState, finance)) {
             assertEquals(List.of(), mail.to(nobody, id), nobody.username());

@@ -83,6 +83,12 @@ class Mailboxes {
         return ApplicationContext.run(properties, "test");
     }
 
+    /** The account no longer receives mails of this kind. */
+    void optOut(Account account, NotificationKind kind) {
+        execute("INSERT INTO notification_opt_out (user_id, kind) SELECT id, ? FROM user_account WHERE username = ?",
+                kind.name(), account.username());
+    }
+
     /** Disables the accounts given an address since the last call: they receive nothing any more. */
     void retire() {
         for (String username : active) {
