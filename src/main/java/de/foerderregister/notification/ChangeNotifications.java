@@ -34,7 +34,7 @@ import java.util.Set;
 @Singleton
 class ChangeNotifications implements ApplicationEventListener<ApplicationAudited> {
 
-    /** The applications page; the page of one application is {@code PAGE + "/" + id}. */
+    /** The pages of applications (web.ApplicationPages); the page of one is {@code PAGE + "/" + id}. */
     static final String PAGE = "/ui/applications";
     /** The section of an application's page where a proposed amendment is confirmed or declined. */
     static final String AMENDMENTS = "#amendments-title";

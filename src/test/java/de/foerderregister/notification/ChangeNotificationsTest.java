@@ -206,6 +206,10 @@ class ChangeNotificationsTest {
                 "in the section “Amendments of the approval”", "- VAT: 161.840,00 € (16 %)\n",
                 PAGE + id + "?lang=en#amendments-title\n");
         assertContains(en.htmlBody(), "href=\"" + PAGE + id + "?lang=en#amendments-title\"");
+        Response page = api.get(english, "/ui/applications/" + id + "?lang=en");
+        assertEquals(200, page.status(), "the link leads to the page");
+        assertContains(page.body(), "id=\"amendments-title\"", "/amendments/" + proposed.json().get("amendment").get("id").asText()
+                + "/confirm");
 
         assertEquals(List.of(NotificationKind.APPLICATION_SUBMITTED), kinds(proposer, id),
                 "the proposer is not asked to confirm their own");
