@@ -56,7 +56,7 @@ public class Outbox {
      * its decision: its submission is not waiting for anyone).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void takeBack(long applicationId, NotificationKind kind) {
+    void takeBack(long applicationId, NotificationKind kind) {
         messages.deleteUnsent(applicationId, kind.name());
     }
 }
