@@ -80,9 +80,10 @@ public class MailComposer {
         return "<" + UUID.randomUUID() + "@" + publicUrl.getHost() + ">";
     }
 
-    /** The page at the registry's public address, in the recipient's language. */
+    /** The page at the registry's public address, in the recipient's language; the path may carry a query of its own. */
     public String link(String path, Locale language) {
-        return publicUrl + path + (Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? "?lang=en" : "");
+        boolean english = Locale.ENGLISH.getLanguage().equals(language.getLanguage());
+        return publicUrl + path + (english ? (path.contains("?") ? "&" : "?") + "lang=en" : "");
     }
 
     private String text(Phrase phrase, Locale language) {
@@ -93,6 +94,9 @@ public class MailComposer {
     private String argument(@Nullable Object arg, Locale language) {
         if (arg instanceof Phrase phrase) {
             return text(phrase, language);
+        }
+        if (arg instanceof Letter.Link page) {
+            return link(page.path(), language);
         }
         if (arg instanceof BigDecimal amount) {
             return GermanNotation.money(amount);
