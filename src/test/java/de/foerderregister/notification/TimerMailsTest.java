@@ -1,0 +1,344 @@
+package de.foerderregister.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.TestApi.Response;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.obligation.ObligationService;
+import de.foerderregister.security.Role;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The timer mails on a Monday of the registry's clock around which no report of any test falls due:
+ * a final report due in 10 days and one overdue by 5 days are told of once per user, however often
+ * and from however many instances the timer runs; opt-outs hold; the digest names each user's own
+ * work only. (The day is before 2038: the database's TIMESTAMP columns end there.)
+ */
+@MicronautTest(transactional = false)
+@Property(name = SettableClock.PROPERTY, value = "true")
+class TimerMailsTest {
+
+    @Inject
+    TestApi api;
+    @Inject
+    SettableClock clock;
+    @Inject
+    ObligationReminders reminders;
+    @Inject
+    WeeklyDigest digest;
+    @Inject
+    ObligationService obligations;
+    @Inject
+    Recipients recipients;
+    @Inject
+    Outbox outbox;
+    @Inject
+    NotificationSettings settings;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    DataSource dataSource;
+
+    LocalDate monday;
+    Account admin;
+    Account fitko;
+
+    /** A row of the outbox as the tests read it. */
+    record Sent(String kind, String dedupKey, Long applicationId, String language, String subject, String text) {
+    }
+
+    @BeforeEach
+    void day() {
+        monday = quietMonday();
+        clock.set(monday);
+        admin = api.account(Role.ADMIN, null);
+        fitko = api.account(Role.FITKO, null);
+    }
+
+    @Test
+    void reportsDueAndOverdueAreToldOfOnceEvenByTwoInstancesAtOnceAndOptOutsHold() throws Exception {
+        Account english = withAddress(api.account(Role.STATE, StateCode.HB), "en");
+        Account noReminders = withAddress(api.account(Role.STATE, StateCode.HB), "de");
+        Account nw = withAddress(api.account(Role.STATE, StateCode.NW), "de");
+        assertEquals(200, api.put(noReminders, "/api/me/notifications", Map.of("optOuts", List.of("OBLIGATION_DUE")),
+                Map.of()).status());
+        long due = finalReportDueIn(StateCode.HB, 10);
+        long overdue = finalReportDueIn(StateCode.HB, -5);
+        long dueNw = finalReportDueIn(StateCode.NW, 10);
+
+        reminders.remind();
+        ObligationReminders secondInstance = new ObligationReminders(obligations, recipients, outbox, settings, transactions);
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> await(start, reminders::remind));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> await(start, secondInstance::remind));
+        one.get();
+        two.get();
+
+        List<Sent> toEnglish = sent(english);
+        assertEquals(List.of("OBLIGATION_DUE"), kinds(toEnglish, due), toEnglish.toString());
+        assertEquals(List.of("OBLIGATION_OVERDUE"), kinds(toEnglish, overdue), toEnglish.toString());
+        assertEquals(List.of(), kinds(toEnglish, dueNw), "another state's report");
+        Sent reminder = only(toEnglish, due);
+        JsonNode report = owed(due).get(0);
+        LocalDate dueDate = LocalDate.parse(report.get("dueDate").asText());
+        assertEquals("obligation-due:" + report.get("id").asLong() + ":" + dueDate + ":" + english.username(),
+                reminder.dedupKey());
+        assertEquals("Report due on " + german(dueDate) + ": " + report.get("reference").asText(), reminder.subject());
+        assertTrue(reminder.text().contains("Final report of application " + report.get("reference").asText()), reminder.text());
+        assertTrue(reminder.text().contains("http://localhost:8080/ui/applications/" + due + "/obligations/"
+                + report.get("id").asLong() + "?lang=en"), reminder.text());
+        JsonNode lateReport = owed(overdue).get(0);
+        assertEquals("Report overdue since " + german(LocalDate.parse(lateReport.get("dueDate").asText())) + ": "
+                + lateReport.get("reference").asText(), only(toEnglish, overdue).subject());
+
+        List<Sent> toOptedOut = sent(noReminders);
+        assertEquals(List.of(), kinds(toOptedOut, due), "opted out of reports due");
+        assertEquals(List.of("OBLIGATION_OVERDUE"), kinds(toOptedOut, overdue), "but not of overdue ones");
+        assertTrue(only(toOptedOut, overdue).subject().startsWith("Nachweis überfällig seit "), toOptedOut.toString());
+
+        List<Sent> toNw = sent(nw);
+        assertEquals(List.of("OBLIGATION_DUE"), kinds(toNw, dueNw));
+        assertEquals(List.of(), kinds(toNw, due));
+
+        // the report is handed in: no further reminder of it, even on a later run
+        assertEquals(200, api.post(api.applicant(StateCode.HB), "/api/applications/" + due + "/obligations/"
+                + report.get("id").asLong()
+                + "/submission", Map.of("text", "Sachbericht")).status());
+        Account newcomer = withAddress(api.account(Role.STATE, StateCode.HB), "de");
+        reminders.remind();
+        assertEquals(List.of(), kinds(sent(newcomer), due), "submitted: not owed any more");
+        assertEquals(List.of("OBLIGATION_OVERDUE"), kinds(sent(newcomer), overdue));
+    }
+
+    @Test
+    void theMondayDigestNamesEachUsersOwnWorkOnceAWeek() {
+        Account fitkoA = withAddress(api.account(Role.FITKO, null), "de");
+        Account fitkoB = withAddress(api.account(Role.FITKO, null), "de");
+        Account finance = withAddress(api.account(Role.FINANCE, null), "en");
+        Account hb = withAddress(api.account(Role.STATE, StateCode.HB), "de");
+        Account noDigest = withAddress(api.account(Role.STATE, StateCode.HB), "de");
+        assertEquals(200, api.put(noDigest, "/api/me/notifications", Map.of("optOuts", List.of("WEEKLY_DIGEST")),
+                Map.of()).status());
+        long due = finalReportDueIn(StateCode.HB, 10);
+        long dueNw = finalReportDueIn(StateCode.NW, 10);
+        long amended = finalReportDueIn(StateCode.HB, 100);
+        api.submitted(StateCode.HB);
+        Response proposed = api.post(fitkoA, "/api/applications/" + amended + "/amendments", Map.of(
+                "vatRatePercent", "16", "reason", "Mehrwertsteuer", "body", "IT-Planungsrat", "meetingDate", "2021-03-15",
+                "agendaItem", "TOP 3"));
+        assertEquals(201, proposed.status(), proposed.body());
+        assertEquals(201, api.post(fitkoA, "/api/applications/" + amended + "/payments", Map.of("amount", "1000.00",
+                "year", monday.minusMonths(6).getYear(), "purpose", "Erste Tranche")).status());
+        Response byState = api.post(api.applicant(StateCode.HB), "/api/applications/" + amended + "/payments",
+                Map.of("amount", "2000.00", "year", monday.minusMonths(6).getYear(), "purpose", "Zweite Tranche"));
+        assertEquals(201, byState.status(), byState.body());
+        assertEquals(200, api.post(fitkoB, "/api/applications/" + amended + "/payments/" + byState.json().get("id").asLong()
+                + "/release", null).status(), "released: finance's work");
+
+        clock.set(monday.minusDays(1));
+        digest.send();
+        assertEquals(List.of(), digests(hb), "Sunday is no digest day");
+        clock.set(monday);
+        digest.send();
+        digest.send();
+
+        String week = WeeklyDigest.week(monday);
+        Sent a = onlyDigest(fitkoA);
+        Sent b = onlyDigest(fitkoB);
+        assertEquals("digest:" + week + ":" + fitkoA.username(), a.dedupKey());
+        assertTrue(a.subject().startsWith("Ihre Wochenübersicht im Förderregister (" + week + "): "), a.subject());
+        assertEquals(count(b, "Änderungen, die auf Ihre Bestätigung warten") ,
+                count(a, "Änderungen, die auf Ihre Bestätigung warten") + 1, "not the amendment A proposed");
+        assertEquals(count(b, "Mittelabrufe, die auf Ihre Freigabe warten"),
+                count(a, "Mittelabrufe, die auf Ihre Freigabe warten") + 1, "not the payment A requested");
+        assertTrue(b.text().contains("/ui/payments/requested"), b.text());
+        assertEquals(total(fitkoA, "/api/applications?status=SUBMITTED"),
+                count(a, "Eingereichte Anträge, die auf eine Entscheidung warten"));
+        assertTrue(a.text().contains("http://localhost:8080/ui/queue\n"), a.text());
+        assertEquals(total(fitkoA, "/api/obligations?status=SUBMITTED"), count(a, "Eingereichte Nachweise, die auf Prüfung warten"));
+
+        Sent toFinance = onlyDigest(finance);
+        assertEquals(total(finance, "/api/payments?status=RELEASED"), count(toFinance, "Released payments awaiting booking"));
+        assertTrue(toFinance.text().contains("/ui/payments/released?lang=en"), toFinance.text());
+        assertFalse(toFinance.text().contains("Amendments"), "FITKO's work is not finance's");
+
+        Sent state = onlyDigest(hb);
+        String dueReference = owed(due).get(0).get("reference").asText();
+        assertEquals(1, count(state, "Nachweise Ihres Landes, die in den nächsten Tagen fällig werden"),
+                "the one HB report due around this day: " + state.text());
+        assertTrue(state.text().contains("• " + dueReference + " „"), state.text());
+        assertFalse(state.text().contains(owed(dueNw).get(0).get("reference").asText()), "nothing of NW");
+        assertEquals(total(hb, "/api/obligations?status=OPEN&status=RETURNED&overdue=true"),
+                count(state, "Überfällige Nachweise Ihres Landes"));
+        assertEquals(total(hb, "/api/applications?status=DRAFT"), count(state, "Entwürfe Ihres Landes"));
+        assertFalse(state.text().contains("Mittelabrufe"), state.text());
+        Matcher linked = Pattern.compile("/ui/applications/(\\d+)").matcher(state.text());
+        int links = 0;
+        while (linked.find()) {
+            links++;
+            assertEquals("HB", api.get(fitko, "/api/applications/" + linked.group(1)).json().get("ownerState").asText(),
+                    "a HB user's digest links HB's applications only");
+        }
+        assertTrue(links >= 1, state.text());
+
+        assertEquals(List.of(), digests(noDigest), "opted out");
+        digest.send();
+        assertEquals(1, digests(hb).size(), "once a week");
+    }
+
+    /**
+     * An approved application of the state whose runtime ends within one year (so it owes the final
+     * report only), the final report falling due {@code days} days from the Monday.
+     */
+    private long finalReportDueIn(StateCode state, int days) {
+        LocalDate end = monday.plusDays(days).minusMonths(6);
+        Map<String, Object> body = api.application(state);
+        body.put("startDate", end.withDayOfYear(1).toString());
+        body.put("endDate", end.toString());
+        body.put("requestedAmount", "100000.00");
+        body.remove("annualPlan");
+        long id = api.approved(fitko, body, "100000.00");
+        LocalDate dueDate = LocalDate.parse(owed(id).get(0).get("dueDate").asText());
+        assertTrue(Math.abs(dueDate.toEpochDay() - monday.plusDays(days).toEpochDay()) <= 3, dueDate.toString());
+        return id;
+    }
+
+    /**
+     * A Monday of 2028–2036 around which (five weeks either side) no report of any test falls due,
+     * and whose half-year before lies in the same year, so that the runtimes ending then are of one year.
+     */
+    private LocalDate quietMonday() {
+        LocalDate first = LocalDate.of(2028, 8, 7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int weeks = 52 * 8;
+        int offset = ThreadLocalRandom.current().nextInt(weeks);
+        for (int i = 0; i < weeks; i++) {
+            LocalDate candidate = first.plusWeeks((offset + i) % weeks);
+            boolean oneYear = candidate.getMonthValue() >= 8 && candidate.getMonthValue() <= 11;
+            if (oneYear && reportsDueBetween(candidate.minusWeeks(5), candidate.plusWeeks(5)) == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no quiet Monday left between 2028 and 2036: drop the test database");
+    }
+
+    private long reportsDueBetween(LocalDate from, LocalDate to) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM obligation WHERE due_date BETWEEN ? AND ?")) {
+            query.setObject(1, from);
+            query.setObject(2, to);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String german(LocalDate day) {
+        return String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+    }
+
+    private JsonNode owed(long application) {
+        return api.get(fitko, "/api/applications/" + application + "/obligations").json();
+    }
+
+    private Account withAddress(Account account, String language) {
+        Response changed = api.send("PATCH", "/api/users/" + account.username(), admin.token(),
+                Map.of("email", account.username() + "@example.org", "language", language), Map.of());
+        assertEquals(200, changed.status(), changed.body());
+        return account;
+    }
+
+    private long total(Account account, String path) {
+        Response page = api.get(account, path);
+        assertEquals(200, page.status(), page.body());
+        return page.json().get("totalSize").asLong();
+    }
+
+    /** The number a digest's heading gives, e.g. "Entwürfe Ihres Landes: 3 – …". */
+    private static long count(Sent digest, String heading) {
+        Matcher found = Pattern.compile(Pattern.quote(heading) + ": (\\d+)").matcher(digest.text());
+        return found.find() ? Long.parseLong(found.group(1)) : 0;
+    }
+
+    private static void await(CyclicBarrier start, Runnable run) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        run.run();
+    }
+
+    private static List<String> kinds(List<Sent> sent, long application) {
+        return sent.stream().filter(row -> row.applicationId() != null && row.applicationId() == application)
+                .map(Sent::kind).toList();
+    }
+
+    private static Sent only(List<Sent> sent, long application) {
+        List<Sent> about = sent.stream().filter(row -> row.applicationId() != null && row.applicationId() == application)
+                .toList();
+        assertEquals(1, about.size(), about.toString());
+        return about.get(0);
+    }
+
+    private List<Sent> digests(Account account) {
+        return sent(account).stream().filter(row -> row.kind().equals("WEEKLY_DIGEST")).toList();
+    }
+
+    private Sent onlyDigest(Account account) {
+        List<Sent> digests = digests(account);
+        assertEquals(1, digests.size(), digests.toString());
+        return digests.get(0);
+    }
+
+    /** What the outbox holds for the account, oldest first. */
+    private List<Sent> sent(Account account) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT kind, dedup_key, application_id, language,"
+                     + " subject, text_body FROM outbox_message WHERE recipient_username = ? ORDER BY id")) {
+            query.setString(1, account.username());
+            List<Sent> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    long application = result.getLong(3);
+                    rows.add(new Sent(result.getString(1), result.getString(2), result.wasNull() ? null : application,
+                            result.getString(4), result.getString(5), result.getString(6)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
