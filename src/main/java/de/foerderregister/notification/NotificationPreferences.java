@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,8 +79,7 @@ public class NotificationPreferences {
         Set<String> kinds = new TreeSet<>();
         for (int i = 0; i < named.size(); i++) {
             String name = named.get(i);
-            if (name != null && Arrays.stream(NotificationKind.values()).anyMatch(kind -> kind.name().equals(name))
-                    && theirs.contains(NotificationKind.valueOf(name))) {
+            if (theirs.stream().anyMatch(kind -> kind.name().equals(name))) {
                 kinds.add(name);
             } else {
                 errors.add(new FieldError("optOuts[" + i + "]", RuleCode.VALUE_ONE_OF, allowed));

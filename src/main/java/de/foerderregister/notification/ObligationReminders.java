@@ -71,7 +71,7 @@ public class ObligationReminders {
     }
 
     /** Once per report and due date: {@code obligation-due:<id>:<date>} (the outbox adds the recipient). */
-    static String dedupKey(NotificationKind kind, ObligationView report) {
+    private static String dedupKey(NotificationKind kind, ObligationView report) {
         String prefix = kind == NotificationKind.OBLIGATION_OVERDUE ? "obligation-overdue" : "obligation-due";
         return prefix + ":" + report.id() + ":" + report.dueDate();
     }

@@ -51,7 +51,7 @@ public class WeeklyDigest {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyDigest.class);
     /** How many of each section a digest names; the link leads to the rest. */
-    static final int FIRST = 3;
+    private static final int FIRST = 3;
     private static final List<ObligationStatus> OWED = Arrays.stream(ObligationStatus.values())
             .filter(ObligationStatus::isOutstanding).toList();
 
@@ -135,7 +135,7 @@ public class WeeklyDigest {
     }
 
     /** The user's digest, or none when nothing waits for them. */
-    Optional<Letter> letter(Caller caller, LocalDate today) {
+    private Optional<Letter> letter(Caller caller, LocalDate today) {
         List<Section> sections = sections(caller, today).stream().filter(section -> section.count() > 0).toList();
         if (sections.isEmpty()) {
             return Optional.empty();
