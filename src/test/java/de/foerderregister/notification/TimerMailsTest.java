@@ -4,31 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
+import de.foerderregister.notification.TimerFixture.Sent;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.obligation.ObligationService;
 import de.foerderregister.security.Role;
+import de.foerderregister.system.GermanNotation;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,19 +58,15 @@ class TimerMailsTest {
     @Inject
     TransactionOperations<Connection> transactions;
     @Inject
-    DataSource dataSource;
+    TimerFixture fixture;
 
     LocalDate monday;
     Account admin;
     Account fitko;
 
-    /** A row of the outbox as the tests read it. */
-    record Sent(String kind, String dedupKey, Long applicationId, String language, String subject, String text) {
-    }
-
     @BeforeEach
     void day() {
-        monday = quietMonday();
+        monday = fixture.quietMonday();
         clock.set(monday);
         admin = api.account(Role.ADMIN, null);
         fitko = api.account(Role.FITKO, null);
@@ -111,12 +100,12 @@ class TimerMailsTest {
         LocalDate dueDate = LocalDate.parse(report.get("dueDate").asText());
         assertEquals("obligation-due:" + report.get("id").asLong() + ":" + dueDate + ":" + english.username(),
                 reminder.dedupKey());
-        assertEquals("Report due on " + german(dueDate) + ": " + report.get("reference").asText(), reminder.subject());
+        assertEquals("Report due on " + GermanNotation.date(dueDate) + ": " + report.get("reference").asText(), reminder.subject());
         assertTrue(reminder.text().contains("Final report of application " + report.get("reference").asText()), reminder.text());
         assertTrue(reminder.text().contains("http://localhost:8080/ui/applications/" + due + "/obligations/"
                 + report.get("id").asLong() + "?lang=en"), reminder.text());
         JsonNode lateReport = owed(overdue).get(0);
-        assertEquals("Report overdue since " + german(LocalDate.parse(lateReport.get("dueDate").asText())) + ": "
+        assertEquals("Report overdue since " + GermanNotation.date(LocalDate.parse(lateReport.get("dueDate").asText())) + ": "
                 + lateReport.get("reference").asText(), only(toEnglish, overdue).subject());
 
         List<Sent> toOptedOut = sent(noReminders);
@@ -214,69 +203,20 @@ class TimerMailsTest {
         assertEquals(1, digests(hb).size(), "once a week");
     }
 
-    /**
-     * An approved application of the state whose runtime ends within one year (so it owes the final
-     * report only), the final report falling due {@code days} days from the Monday.
-     */
-    private long finalReportDueIn(StateCode state, int days) {
-        LocalDate end = monday.plusDays(days).minusMonths(6);
-        Map<String, Object> body = api.application(state);
-        body.put("startDate", end.withDayOfYear(1).toString());
-        body.put("endDate", end.toString());
-        body.put("requestedAmount", "100000.00");
-        body.remove("annualPlan");
-        long id = api.approved(fitko, body, "100000.00");
-        LocalDate dueDate = LocalDate.parse(owed(id).get(0).get("dueDate").asText());
-        assertTrue(Math.abs(dueDate.toEpochDay() - monday.plusDays(days).toEpochDay()) <= 3, dueDate.toString());
-        return id;
-    }
-
-    /**
-     * A Monday of 2028–2036 around which (five weeks either side) no report of any test falls due,
-     * and whose half-year before lies in the same year, so that the runtimes ending then are of one year.
-     */
-    private LocalDate quietMonday() {
-        LocalDate first = LocalDate.of(2028, 8, 7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int weeks = 52 * 8;
-        int offset = ThreadLocalRandom.current().nextInt(weeks);
-        for (int i = 0; i < weeks; i++) {
-            LocalDate candidate = first.plusWeeks((offset + i) % weeks);
-            boolean oneYear = candidate.getMonthValue() >= 8 && candidate.getMonthValue() <= 11;
-            if (oneYear && reportsDueBetween(candidate.minusWeeks(5), candidate.plusWeeks(5)) == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no quiet Monday left between 2028 and 2036: drop the test database");
-    }
-
-    private long reportsDueBetween(LocalDate from, LocalDate to) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM obligation WHERE due_date BETWEEN ? AND ?")) {
-            query.setObject(1, from);
-            query.setObject(2, to);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String german(LocalDate day) {
-        return String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
-    }
-
     private JsonNode owed(long application) {
-        return api.get(fitko, "/api/applications/" + application + "/obligations").json();
+        return fixture.owed(fitko, application);
     }
 
     private Account withAddress(Account account, String language) {
-        Response changed = api.send("PATCH", "/api/users/" + account.username(), admin.token(),
-                Map.of("email", account.username() + "@example.org", "language", language), Map.of());
-        assertEquals(200, changed.status(), changed.body());
-        return account;
+        return fixture.withAddress(admin, account, language);
+    }
+
+    private long finalReportDueIn(StateCode state, int days) {
+        return fixture.finalReportDueIn(fitko, state, monday, days);
+    }
+
+    private List<Sent> sent(Account account) {
+        return fixture.sent(account);
     }
 
     private long total(Account account, String path) {
@@ -320,25 +260,5 @@ class TimerMailsTest {
         List<Sent> digests = digests(account);
         assertEquals(1, digests.size(), digests.toString());
         return digests.get(0);
-    }
-
-    /** What the outbox holds for the account, oldest first. */
-    private List<Sent> sent(Account account) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT kind, dedup_key, application_id, language,"
-                     + " subject, text_body FROM outbox_message WHERE recipient_username = ? ORDER BY id")) {
-            query.setString(1, account.username());
-            List<Sent> rows = new ArrayList<>();
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    long application = result.getLong(3);
-                    rows.add(new Sent(result.getString(1), result.getString(2), result.wasNull() ? null : application,
-                            result.getString(4), result.getString(5), result.getString(6)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
