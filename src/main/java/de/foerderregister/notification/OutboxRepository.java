@@ -28,4 +28,43 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
                 String htmlBody, Instant createdAt);
 
     List<OutboxMessage> findByApplicationIdOrderById(long applicationId);
+
+    /**
+     * The due messages no live claim holds, oldest first, locked for the claiming transaction. Rows
+     * another instance is claiming right now are skipped, not waited for: two workers take two batches.
+     */
+    @Query("""
+            SELECT * FROM outbox_message
+            WHERE status = 'PENDING' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+            ORDER BY next_attempt_at, id
+            LIMIT :batch
+            FOR UPDATE SKIP LOCKED""")
+    List<OutboxMessage> findDueForUpdate(Instant now, int batch);
+
+    @Query("UPDATE outbox_message SET claimed_by = :token, claimed_until = :until WHERE id = :id")
+    void claim(long id, String token, Instant until);
+
+    /** Marks a message sent, if the claim is still this worker's; 0: the lease had run out and passed on. */
+    @Query("""
+            UPDATE outbox_message SET status = 'SENT', sent_at = :sentAt, claimed_by = NULL, claimed_until = NULL
+            WHERE id = :id AND claimed_by = :token""")
+    int markSent(long id, String token, Instant sentAt);
+
+    /** Records a failed attempt and gives up the claim; {@code status} PENDING tries again at {@code nextAttemptAt}. */
+    @Query("""
+            UPDATE outbox_message SET status = :status, attempts = :attempts, last_error = :error,
+                                      next_attempt_at = :nextAttemptAt, claimed_by = NULL, claimed_until = NULL
+            WHERE id = :id AND claimed_by = :token""")
+    int recordFailure(long id, String token, String status, int attempts, String error, Instant nextAttemptAt);
+
+    /** Gives up a claim without an attempt, for another round to take. */
+    @Query("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :token")
+    int release(long id, String token);
+
+    long countByStatus(OutboxStatus status);
+
+    /** When the oldest message still to be sent was written; null: none is waiting. */
+    @Query("SELECT MIN(created_at) FROM outbox_message WHERE status = 'PENDING'")
+    @Nullable
+    Instant findOldestPendingCreatedAt();
 }
