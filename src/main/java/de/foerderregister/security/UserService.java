@@ -108,8 +108,9 @@ public class UserService {
     }
 
     /**
-     * Changes enabled, role, state, e-mail address or the language of the mails. Leaving the role STATE drops the state. The last
-     * enabled administrator can neither be disabled nor lose the role: nobody could manage accounts.
+     * Changes enabled, role, state, e-mail address or the language of the mails. Leaving the role STATE
+     * drops the state. The last enabled administrator can neither be disabled nor lose the role: nobody
+     * could manage accounts.
      */
     @Transactional
     public UserView update(Caller caller, String username, UserUpdateCommand command) {
