@@ -32,7 +32,13 @@ import java.util.regex.Pattern;
 public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /**
+     * An address as the mail is sent to it: letters, digits and the signs of a plain local part, no
+     * quotes, comments, brackets or lists, which a mail library reads differently from how the pages
+     * show them ({@code Name<b@evil.org>} is sent to {@code b@evil.org}).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final int EMAIL_MAX = 254;
     /** The languages a user's mails are written in; the first is the one of a new account. */
     private static final List<String> LANGUAGES = List.of("de", "en");

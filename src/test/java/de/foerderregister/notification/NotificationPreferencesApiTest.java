@@ -100,14 +100,21 @@ class NotificationPreferencesApiTest {
 
         Response removed = put(hb, Map.of("email", ""));
         assertEquals(422, removed.status(), "removing the address silences the mail: the password too");
-        Response invalid = put(hb, Map.of("email", "kein-at-zeichen", "currentPassword", TestApi.PASSWORD));
-        assertEquals(422, invalid.status());
-        assertEquals("email", invalid.json().get("errors").get(0).get("field").asText());
+        for (String invalid : List.of("kein-at-zeichen", "Name<b@evil.org>", "a<b@evil.org>.example.org",
+                "(c)b@example.org", "a,b@example.org", "\"q\"@example.org")) {
+            Response refused = put(hb, Map.of("email", invalid, "currentPassword", TestApi.PASSWORD));
+            assertEquals(422, refused.status(), invalid + " → " + refused);
+            assertEquals("email", refused.json().get("errors").get(0).get("field").asText());
+        }
+        assertEquals(200, put(hb, Map.of("email", "o'brien+register@müller-it.example.org",
+                "currentPassword", TestApi.PASSWORD)).status(), "what a plain address may hold");
+        assertEquals(200, put(hb, Map.of("email", address, "currentPassword", TestApi.PASSWORD)).status());
 
         JsonNode history = history(hb);
-        assertEquals(2, history.size(), history.toString());
+        assertEquals(4, history.size(), history.toString());
         assertEquals(Map.of("email", "null→" + address), changes(history.get(0)));
         assertEquals(Map.of("language", "de→en"), changes(history.get(1)));
+        assertEquals(Map.of("email", address + "→o'brien+register@müller-it.example.org"), changes(history.get(2)));
     }
 
     @Test
