@@ -172,8 +172,9 @@ public class WeeklyDigest {
             case STATE -> List.of(
                     reports(caller, new ObligationFilter(OWED, Boolean.TRUE, null, null), "mail.digest.overdue",
                             "/ui/obligations?status=OUTSTANDING&overdue=on"),
-                    reports(caller, new ObligationFilter(OWED, Boolean.FALSE, null, today.plusDays(settings.dueWithin() + 1L)),
-                            "mail.digest.dueSoon", "/ui/obligations?status=OUTSTANDING"),
+                    section(obligations.list(caller, new ObligationFilter(OWED, Boolean.FALSE, null,
+                                    today.plusDays(settings.dueWithin() + 1L)), 0, FIRST), "mail.digest.dueSoon",
+                            WeeklyDigest::entry, "/ui/obligations?status=OUTSTANDING", settings.dueWithin()),
                     applications(caller, Status.RETURNED, "mail.digest.returned", "/ui/applications?status=RETURNED"),
                     applications(caller, Status.DRAFT, "mail.digest.drafts", "/ui/applications?status=DRAFT"));
             case ADMIN -> List.of();
@@ -193,12 +194,18 @@ public class WeeklyDigest {
     }
 
     /**
-     * A kind of work: its heading names the count ({0}) and the work list ({1}); without a work list
-     * of its own (amendments are confirmed on their application's page) the entries' links lead on.
+     * A kind of work: its heading names the count ({0}), the work list ({1}) and what else it says
+     * ({2}…); without a work list of its own (amendments are confirmed on their application's page)
+     * the entries' links lead on.
      */
-    private static <T> Section section(Page<T> found, String heading, Function<T, Entry> entry, @Nullable String list) {
-        Phrase counted = list == null ? Phrase.of(heading, found.getTotalSize())
-                : Phrase.of(heading, found.getTotalSize(), new Link(list));
+    private static <T> Section section(Page<T> found, String heading, Function<T, Entry> entry, @Nullable String list,
+                                       Object... more) {
+        List<Object> args = new ArrayList<>(List.of(found.getTotalSize()));
+        if (list != null) {
+            args.add(new Link(list));
+        }
+        args.addAll(List.of(more));
+        Phrase counted = new Phrase(heading, args);
         return new Section(counted, found.getContent().stream().map(entry).toList(), found.getTotalSize());
     }
 

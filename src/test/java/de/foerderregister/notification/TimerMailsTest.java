@@ -181,7 +181,7 @@ class TimerMailsTest {
 
         Sent state = onlyDigest(hb);
         String dueReference = owed(due).get(0).get("reference").asText();
-        assertEquals(1, count(state, "Nachweise Ihres Landes, die in den nächsten Tagen fällig werden"),
+        assertEquals(1, count(state, "Nachweise Ihres Landes, die in den nächsten 14 Tagen fällig werden"),
                 "the one HB report due around this day: " + state.text());
         assertTrue(state.text().contains("• " + dueReference + " „"), state.text());
         assertFalse(state.text().contains(owed(dueNw).get(0).get("reference").asText()), "nothing of NW");
