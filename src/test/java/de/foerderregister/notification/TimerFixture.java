@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the timer tests share: a Monday around which no report of any test falls due, accounts with
+ * What the timer tests share: a Monday around which no report of any test is owed, accounts with
  * an address, approved applications whose final report falls due on a chosen day, and the outbox
  * rows of an account (read with plain JDBC, outside the registry's transactions).
  */
@@ -35,10 +35,15 @@ class TimerFixture {
 
     private final TestApi api;
     private final DataSource dataSource;
+    /** The applications made through {@link #finalReportDueIn} whose reports {@link #handIn} hands in. */
+    private final List<Owed> owedBy = new ArrayList<>();
 
     TimerFixture(TestApi api, DataSource dataSource) {
         this.api = api;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    private record Owed(long applicationId, StateCode state) {
     }
 
     /** A row of the outbox as the tests read it. */
@@ -47,22 +52,21 @@ class TimerFixture {
     }
 
     /**
-     * A Monday of 2028–2036 (before 2038: the database's TIMESTAMP columns end there) around which,
-     * five weeks either side, no report of any test falls due; in August to November, so that a
-     * runtime ending half a year before lies in one year and owes the final report only.
+     * A Monday of 2027–2037 (before 2038: the database's TIMESTAMP columns end there) around which,
+     * three weeks either side, no report of any test is still owed, so that what the timer finds
+     * there is the test's own. {@link #handIn} frees the day again for later runs.
      */
     LocalDate quietMonday() {
-        LocalDate first = LocalDate.of(2028, 8, 7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int weeks = 52 * 8;
+        LocalDate first = LocalDate.of(2027, 6, 7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int weeks = 52 * 10;
         int offset = ThreadLocalRandom.current().nextInt(weeks);
         for (int i = 0; i < weeks; i++) {
             LocalDate candidate = first.plusWeeks((offset + i) % weeks);
-            boolean oneYear = candidate.getMonthValue() >= 8 && candidate.getMonthValue() <= 11;
-            if (oneYear && reportsDueBetween(candidate.minusWeeks(5), candidate.plusWeeks(5)) == 0) {
+            if (owedBetween(candidate.minusWeeks(3), candidate.plusWeeks(3)) == 0) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no quiet Monday left between 2028 and 2036: drop the test database");
+        throw new IllegalStateException("no quiet Monday left between 2027 and 2037: drop the test database");
     }
 
     /** The account with the address {@code <username>@example.org} and the mail language, set by the administrator. */
@@ -84,14 +88,30 @@ class TimerFixture {
     long finalReportDueIn(Account fitko, StateCode state, LocalDate day, int days) {
         LocalDate end = day.plusDays(days).minusMonths(6);
         Map<String, Object> body = api.application(state);
+        // a runtime within one year (a day at least): no interim report
         body.put("startDate", end.withDayOfYear(1).toString());
         body.put("endDate", end.toString());
         body.put("requestedAmount", "100000.00");
         body.remove("annualPlan");
         long id = api.approved(fitko, body, "100000.00");
+        owedBy.add(new Owed(id, state));
         LocalDate dueDate = LocalDate.parse(owed(fitko, id).get(0).get("dueDate").asText());
         assertTrue(Math.abs(dueDate.toEpochDay() - day.plusDays(days).toEpochDay()) <= 3, dueDate.toString());
         return id;
+    }
+
+    /** Hands in every report still owed of the applications made since the last call, so they block no later Monday. */
+    void handIn(Account fitko) {
+        for (Owed owed : owedBy) {
+            for (JsonNode report : owed(fitko, owed.applicationId())) {
+                if (List.of("OPEN", "RETURNED").contains(report.get("status").asText())) {
+                    Response submitted = api.post(api.applicant(owed.state()), "/api/applications/" + owed.applicationId()
+                            + "/obligations/" + report.get("id").asLong() + "/submission", Map.of("text", "Sachbericht"));
+                    assertEquals(200, submitted.status(), submitted.body());
+                }
+            }
+        }
+        owedBy.clear();
     }
 
     JsonNode owed(Account fitko, long application) {
@@ -120,10 +140,10 @@ class TimerFixture {
         }
     }
 
-    private long reportsDueBetween(LocalDate from, LocalDate to) {
+    private long owedBetween(LocalDate from, LocalDate to) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM obligation WHERE due_date BETWEEN ? AND ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM obligation"
+                     + " WHERE status IN ('OPEN', 'RETURNED') AND due_date BETWEEN ? AND ?")) {
             query.setObject(1, from);
             query.setObject(2, to);
             try (ResultSet result = query.executeQuery()) {

@@ -97,6 +97,7 @@ class TimerMailDeliveryTest implements TestPropertyProvider {
         assertTrue(text(late).contains("/ui/applications/" + overdue + "/obligations/"), text(late));
         assertEquals(List.of(late.getMessageID()), fixture.sent(overdueOnly).stream().map(Sent::messageId).toList(),
                 "sent with the Message-ID written into the outbox");
+        fixture.handIn(fitko);
     }
 
     /** Waits until the outbox has sent {@code count} messages to the account; answers what arrived for it. */

@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The timer mails on a Monday of the registry's clock around which no report of any test falls due:
+ * The timer mails on a Monday of the registry's clock around which no report of any test is owed:
  * a final report due in 10 days and one overdue by 5 days are told of once per user, however often
  * and from however many instances the timer runs; opt-outs hold; the digest names each user's own
  * work only. (The day is before 2038: the database's TIMESTAMP columns end there.)
@@ -70,6 +71,11 @@ class TimerMailsTest {
         clock.set(monday);
         admin = api.account(Role.ADMIN, null);
         fitko = api.account(Role.FITKO, null);
+    }
+
+    @AfterEach
+    void handIn() {
+        fixture.handIn(fitko);
     }
 
     @Test
@@ -139,15 +145,16 @@ class TimerMailsTest {
         long due = finalReportDueIn(StateCode.HB, 10);
         long dueNw = finalReportDueIn(StateCode.NW, 10);
         long amended = finalReportDueIn(StateCode.HB, 100);
+        int paymentYear = monday.plusDays(100).minusMonths(6).getYear();
         api.submitted(StateCode.HB);
         Response proposed = api.post(fitkoA, "/api/applications/" + amended + "/amendments", Map.of(
                 "vatRatePercent", "16", "reason", "Mehrwertsteuer", "body", "IT-Planungsrat", "meetingDate", "2021-03-15",
                 "agendaItem", "TOP 3"));
         assertEquals(201, proposed.status(), proposed.body());
         assertEquals(201, api.post(fitkoA, "/api/applications/" + amended + "/payments", Map.of("amount", "1000.00",
-                "year", monday.minusMonths(6).getYear(), "purpose", "Erste Tranche")).status());
+                "year", paymentYear, "purpose", "Erste Tranche")).status());
         Response byState = api.post(api.applicant(StateCode.HB), "/api/applications/" + amended + "/payments",
-                Map.of("amount", "2000.00", "year", monday.minusMonths(6).getYear(), "purpose", "Zweite Tranche"));
+                Map.of("amount", "2000.00", "year", paymentYear, "purpose", "Zweite Tranche"));
         assertEquals(201, byState.status(), byState.body());
         assertEquals(200, api.post(fitkoB, "/api/applications/" + amended + "/payments/" + byState.json().get("id").asLong()
                 + "/release", null).status(), "released: finance's work");
