@@ -172,9 +172,8 @@ public class WeeklyDigest {
             case STATE -> List.of(
                     reports(caller, new ObligationFilter(OWED, Boolean.TRUE, null, null), "mail.digest.overdue",
                             "/ui/obligations?status=OUTSTANDING&overdue=on"),
-                    section(obligations.list(caller, new ObligationFilter(OWED, Boolean.FALSE, null,
-                                    today.plusDays(settings.dueWithin() + 1L)), 0, FIRST), "mail.digest.dueSoon",
-                            WeeklyDigest::entry, "/ui/obligations?status=OUTSTANDING", settings.dueWithin()),
+                    reports(caller, new ObligationFilter(OWED, Boolean.FALSE, null, today.plusDays(settings.dueWithin() + 1L)),
+                            "mail.digest.dueSoon", "/ui/obligations?status=OUTSTANDING", settings.dueWithin()),
                     applications(caller, Status.RETURNED, "mail.digest.returned", "/ui/applications?status=RETURNED"),
                     applications(caller, Status.DRAFT, "mail.digest.drafts", "/ui/applications?status=DRAFT"));
             case ADMIN -> List.of();
@@ -189,8 +188,8 @@ public class WeeklyDigest {
         return section(found, heading, WeeklyDigest::entry, list);
     }
 
-    private Section reports(Caller caller, ObligationFilter filter, String heading, String list) {
-        return section(obligations.list(caller, filter, 0, FIRST), heading, WeeklyDigest::entry, list);
+    private Section reports(Caller caller, ObligationFilter filter, String heading, String list, Object... more) {
+        return section(obligations.list(caller, filter, 0, FIRST), heading, WeeklyDigest::entry, list, more);
     }
 
     /**
