@@ -46,7 +46,10 @@ interface PaymentRepository extends GenericRepository<Payment, Long> {
             ON DUPLICATE KEY UPDATE paid = paid + :change""")
     void addToTotal(String fundingSource, int year, BigDecimal change);
 
-    /** One page of payments with their application, oldest request first: the order a work list is done in. */
+    /**
+     * One page of payments with their application, oldest request first: the order a work list is done
+     * in. {@code :notRequestedBy}: without the payments this user requested (null: all).
+     */
     @Query("""
             SELECT p.id, p.application_id, a.reference, a.title, a.owner_state, a.funding_source, p.year, p.amount,
                    p.purpose, p.status, p.requested_by, p.requested_at, p.released_by, p.released_at, p.paid_on,
@@ -54,14 +57,17 @@ interface PaymentRepository extends GenericRepository<Payment, Long> {
             FROM payment p JOIN funding_application a ON a.id = p.application_id
             WHERE (:status IS NULL OR p.status = :status) AND (:year IS NULL OR p.year = :year)
               AND (:ownerState IS NULL OR a.owner_state = :ownerState)
+              AND (:notRequestedBy IS NULL OR p.requested_by <> :notRequestedBy)
             ORDER BY p.id
             LIMIT :limit OFFSET :offset""")
     List<PaymentListRow> workList(@Nullable String status, @Nullable Integer year, @Nullable String ownerState,
-                                  int limit, long offset);
+                                  @Nullable String notRequestedBy, int limit, long offset);
 
     @Query("""
             SELECT COUNT(*) FROM payment p JOIN funding_application a ON a.id = p.application_id
             WHERE (:status IS NULL OR p.status = :status) AND (:year IS NULL OR p.year = :year)
-              AND (:ownerState IS NULL OR a.owner_state = :ownerState)""")
-    long workListSize(@Nullable String status, @Nullable Integer year, @Nullable String ownerState);
+              AND (:ownerState IS NULL OR a.owner_state = :ownerState)
+              AND (:notRequestedBy IS NULL OR p.requested_by <> :notRequestedBy)""")
+    long workListSize(@Nullable String status, @Nullable Integer year, @Nullable String ownerState,
+                      @Nullable String notRequestedBy);
 }

@@ -252,8 +252,17 @@ public class PaymentService {
         Dates.requireYear("year", year);
         String state = caller.stateScope().or(() -> Optional.ofNullable(ownerState)).map(Enum::name).orElse(null);
         String statusName = status == null ? null : status.name();
-        return Page.of(payments.workList(statusName, year, state, pageable.getSize(), pageable.getOffset()), pageable,
-                payments.workListSize(statusName, year, state));
+        return Page.of(payments.workList(statusName, year, state, null, pageable.getSize(), pageable.getOffset()),
+                pageable, payments.workListSize(statusName, year, state, null));
+    }
+
+    /** The requested payments this FITKO user may release: requested by someone else, oldest first. */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Page<PaymentListRow> toRelease(Caller caller, Pageable pageable) {
+        caller.requireRole("release payments", Role.FITKO);
+        String requested = PaymentStatus.REQUESTED.name();
+        return Page.of(payments.workList(requested, null, null, caller.username(), pageable.getSize(),
+                pageable.getOffset()), pageable, payments.workListSize(requested, null, null, caller.username()));
     }
 
     /** A payment and its application, both locked for a move. */

@@ -21,6 +21,8 @@ import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import de.foerderregister.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -63,6 +65,14 @@ public class AmendmentService {
         this.paymentLimits = paymentLimits;
         this.envelopes = envelopes;
         this.clock = clock;
+    }
+
+    /** The amendments awaiting this FITKO user's confirmation: proposed by another, not yet reviewed; oldest first. */
+    @Transactional
+    public Page<PendingAmendment> awaitingConfirmation(Caller caller, Pageable pageable) {
+        caller.requireRole("review amendments", Role.FITKO);
+        return Page.of(amendments.findPendingFor(caller.username(), pageable.getSize(), pageable.getOffset()), pageable,
+                amendments.countPendingFor(caller.username()));
     }
 
     @RetryOnConflict

@@ -19,7 +19,8 @@ public record Letter(NotificationKind kind, Phrase subject, List<Phrase> paragra
 
     /**
      * A text of the message bundle with its arguments: a {@code Phrase} (put into the same language),
-     * an amount ({@code BigDecimal}, in euros), a date ({@code LocalDate}) or anything else as it prints.
+     * a {@link Link}, an amount ({@code BigDecimal}, in euros), a date ({@code LocalDate}) or anything
+     * else as it prints.
      */
     public record Phrase(String key, List<Object> args) {
 
@@ -30,5 +31,9 @@ public record Letter(NotificationKind kind, Phrase subject, List<Phrase> paragra
         public static Phrase of(String key, Object... args) {
             return new Phrase(key, List.of(args));
         }
+    }
+
+    /** A page of the registry named in a text: its address, in the recipient's language (e.g. a work list in a digest). */
+    public record Link(String path) {
     }
 }

@@ -102,6 +102,9 @@ public class MailComposer {
         if (arg instanceof Phrase phrase) {
             return text(phrase, language);
         }
+        if (arg instanceof Letter.Link page) {
+            return link(page.path(), language);
+        }
         if (arg instanceof BigDecimal amount) {
             return GermanNotation.money(amount);
         }

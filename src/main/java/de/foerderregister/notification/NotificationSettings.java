@@ -3,6 +3,7 @@ package de.foerderregister.notification;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,9 @@ import java.time.Duration;
  * @param maxAttempts  attempts before a message is given up as FAILED
  * @param backoff      the wait after the first failed attempt; doubled after each further one
  * @param maxBackoff   the longest wait between two attempts
- * @param dueWithin    a report due within this many days is reminded of
+ * @param dueWithin    a report due within this many days is reminded of; one overdue for at most as many
+ *                     days is told of as overdue (older ones are in the weekly digest)
+ * @param digestDay    the day of the week (Europe/Berlin) the weekly digest is written on
  */
 @ConfigurationProperties("registry.notifications")
 public record NotificationSettings(@Bindable(defaultValue = "true") boolean enabled,
@@ -27,5 +30,6 @@ public record NotificationSettings(@Bindable(defaultValue = "true") boolean enab
                                    @Bindable(defaultValue = "12") int maxAttempts,
                                    @Bindable(defaultValue = "30s") Duration backoff,
                                    @Bindable(defaultValue = "1h") Duration maxBackoff,
-                                   @Bindable(defaultValue = "14") int dueWithin) {
+                                   @Bindable(defaultValue = "14") int dueWithin,
+                                   @Bindable(defaultValue = "MONDAY") DayOfWeek digestDay) {
 }

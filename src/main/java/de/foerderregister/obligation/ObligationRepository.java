@@ -60,6 +60,9 @@ interface ObligationRepository extends GenericRepository<Obligation, Long> {
     @Query(ROW + "WHERE (:scope IS NULL OR a.owner_state = :scope) AND " + OVERDUE + " ORDER BY o.due_date, o.id")
     List<ObligationRow> findOverdueRows(@Nullable String scope, LocalDate today);
 
+    @Query(ROW + "WHERE o.status IN (:statuses) AND o.due_date BETWEEN :from AND :to ORDER BY o.due_date, o.id")
+    List<ObligationRow> findDueBetween(Collection<String> statuses, LocalDate from, LocalDate to);
+
     @Query(ROW + FILTER + "ORDER BY o.due_date, o.id LIMIT :limit OFFSET :offset")
     List<ObligationRow> findRows(Collection<String> statuses, @Nullable String scope, @Nullable String ownerState,
                                  @Nullable LocalDate dueBefore, @Nullable Boolean overdue, LocalDate today,

@@ -146,6 +146,19 @@ public class ObligationService implements ApplicationEventListener<ApprovedShare
         return views(obligations.findOverdueRows(caller.stateScope().map(Enum::name).orElse(null), today()));
     }
 
+    /**
+     * The reports still owed and due from {@code daysBefore} days before the registry's today to
+     * {@code daysAfter} days after it, both inclusive, due date first; each view says whether it is
+     * overdue. For the reminder timer, which acts for nobody and tells each state of its own.
+     */
+    @Connectable
+    public List<ObligationView> owedAround(int daysBefore, int daysAfter) {
+        LocalDate today = today();
+        List<String> owed = Arrays.stream(ObligationStatus.values()).filter(ObligationStatus::isOutstanding)
+                .map(Enum::name).toList();
+        return views(obligations.findDueBetween(owed, today.minusDays(daysBefore), today.plusDays(daysAfter)));
+    }
+
     /** The application's obligations, due date first; another state's application answers 404. */
     @Connectable
     public List<ObligationView> ofApplication(Caller caller, long applicationId) {

@@ -9,7 +9,8 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * An account. {@code sessionGeneration} is copied into every token issued to it; raising it ends
+ * An account. {@code language} ({@code de} or {@code en}) is the language of its mails; the pages
+ * choose theirs per request. {@code sessionGeneration} is copied into every token issued to it; raising it ends
  * every session issued before (see {@link SessionClaims}).
  */
 @MappedEntity("user_account")
@@ -22,10 +23,12 @@ public record UserAccount(
         boolean enabled,
         Instant createdAt,
         long sessionGeneration,
-        @Nullable String email) {
+        @Nullable String email,
+        String language) {
 
     /** The same account with its earlier sessions ended. */
     UserAccount withNewSessions() {
-        return new UserAccount(id, username, passwordHash, role, stateCode, enabled, createdAt, sessionGeneration + 1, email);
+        return new UserAccount(id, username, passwordHash, role, stateCode, enabled, createdAt, sessionGeneration + 1, email,
+                language);
     }
 }

@@ -32,8 +32,16 @@ import java.util.regex.Pattern;
 public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /**
+     * An address as the mail is sent to it: letters, digits and the signs of a plain local part, no
+     * quotes, comments, brackets or lists, which a mail library reads differently from how the pages
+     * show them ({@code Name<b@evil.org>} is sent to {@code b@evil.org}).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final int EMAIL_MAX = 254;
+    /** The languages a user's mails are written in; the first is the one of a new account. */
+    private static final List<String> LANGUAGES = List.of("de", "en");
     private static final String MANAGE = "manage user accounts";
 
     private final UserRepository users;
@@ -102,12 +110,13 @@ public class UserService {
             throw new Conflict("The username '" + command.username() + "' is taken.");
         }
         return users.save(new UserAccount(null, command.username(), hasher.hash(command.password()),
-                command.role(), command.state(), true, clock.instant(), 0, null));
+                command.role(), command.state(), true, clock.instant(), 0, null, LANGUAGES.get(0)));
     }
 
     /**
-     * Changes enabled, role, state or e-mail address. Leaving the role STATE drops the state. The last
-     * enabled administrator can neither be disabled nor lose the role: nobody could manage accounts.
+     * Changes enabled, role, state, e-mail address or the language of the mails. Leaving the role STATE
+     * drops the state. The last enabled administrator can neither be disabled nor lose the role: nobody
+     * could manage accounts.
      */
     @Transactional
     public UserView update(Caller caller, String username, UserUpdateCommand command) {
@@ -116,12 +125,11 @@ public class UserService {
         Role role = command.role() == null ? before.role() : command.role();
         StateCode state = command.state() != null ? command.state() : role == Role.STATE ? before.stateCode() : null;
         boolean enabled = command.enabled() == null ? before.enabled() : command.enabled();
-        String email = command.email() == null ? before.email() : command.email().isBlank() ? null : command.email().strip();
+        String email = command.email() == null ? before.email() : address(command.email());
+        String language = command.language() == null ? before.language() : command.language();
         List<FieldError> errors = new ArrayList<>();
         roleAndState(role, state).ifPresent(errors::add);
-        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
-            errors.add(new FieldError("email", RuleCode.ACCOUNT_EMAIL));
-        }
+        checkContact(errors, email, language);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -130,7 +138,7 @@ public class UserService {
             throw new Conflict("'" + username + "' is the last enabled administrator: it must stay an enabled ADMIN.");
         }
         UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), role, state, enabled,
-                before.createdAt(), before.sessionGeneration(), email);
+                before.createdAt(), before.sessionGeneration(), email, language);
         List<FieldChange> changes = FieldChange.between(values(before), values(after));
         if (changes.isEmpty()) {
             return UserView.of(before);
@@ -176,6 +184,47 @@ public class UserService {
         audit.recordAccount(caller.username(), caller, AuditAction.PASSWORD_CHANGED, List.of());
     }
 
+    /**
+     * Users change their own e-mail address and the language of their mails (null: unchanged; an
+     * empty address removes it). A new address, or none, needs the current password: a stolen
+     * session must not redirect, or silence, the registry's mail. A wrong one is refused as the
+     * password change refuses it, and counts as a failed login from that address. Returns what
+     * changed, for the caller to record in the audit event of its whole change (see
+     * {@code notification.NotificationPreferences}); the sessions go on, as nothing a token vouches for changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<FieldChange> changeOwnContact(Caller caller, String clientAddress, @Nullable String email,
+                                              @Nullable String language, @Nullable String currentPassword) {
+        UserAccount before = locked(caller.username());
+        String newEmail = email == null ? before.email() : address(email);
+        String newLanguage = language == null ? before.language() : language;
+        List<FieldError> errors = new ArrayList<>();
+        checkContact(errors, newEmail, newLanguage);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!Objects.equals(before.email(), newEmail)) {
+            LoginThrottle.Reservation attempt = throttle.reserve(caller.username(), clientAddress);
+            if (!hasher.matches(Objects.requireNonNullElse(currentPassword, ""), before.passwordHash())) {
+                throw InvalidInput.of("currentPassword", RuleCode.PASSWORD_WRONG);
+            }
+            throttle.succeeded(attempt);
+        }
+        UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), before.role(),
+                before.stateCode(), before.enabled(), before.createdAt(), before.sessionGeneration(), newEmail, newLanguage);
+        List<FieldChange> changes = FieldChange.between(values(before), values(after));
+        if (!changes.isEmpty()) {
+            users.update(after);
+        }
+        return changes;
+    }
+
+    /** An account's own e-mail address and language, as {@link #changeOwnContact} changes them. */
+    @Transactional
+    public UserView own(Caller caller) {
+        return UserView.of(existing(caller.username()));
+    }
+
     /** Logging out ends every session of the account (there is one generation per account, not per token). */
     @Transactional
     public void endSessions(String username) {
@@ -185,7 +234,21 @@ public class UserService {
     private UserAccount withPassword(UserAccount account, String password) {
         return new UserAccount(account.id(), account.username(), hasher.hash(password), account.role(),
                 account.stateCode(), account.enabled(), account.createdAt(), account.sessionGeneration() + 1,
-                account.email());
+                account.email(), account.language());
+    }
+
+    /** An address as typed: blank removes it. */
+    private static @Nullable String address(String typed) {
+        return typed.isBlank() ? null : typed.strip();
+    }
+
+    private static void checkContact(List<FieldError> errors, @Nullable String email, String language) {
+        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+            errors.add(new FieldError("email", RuleCode.ACCOUNT_EMAIL));
+        }
+        if (!LANGUAGES.contains(language)) {
+            errors.add(new FieldError("language", RuleCode.VALUE_ONE_OF, String.join(", ", LANGUAGES)));
+        }
     }
 
     private UserAccount existing(String username) {
@@ -214,6 +277,7 @@ public class UserService {
         values.put("state", account.stateCode() == null ? null : account.stateCode().name());
         values.put("enabled", Boolean.toString(account.enabled()));
         values.put("email", account.email());
+        values.put("language", account.language());
         return values;
     }
 }

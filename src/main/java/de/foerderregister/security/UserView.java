@@ -9,10 +9,10 @@ import java.time.Instant;
 /** An account as the API shows it: never its password hash. */
 @Serdeable
 public record UserView(long id, String username, Role role, @Nullable StateCode state, boolean enabled,
-                       @Nullable String email, Instant createdAt) {
+                       @Nullable String email, String language, Instant createdAt) {
 
     static UserView of(UserAccount account) {
         return new UserView(account.id(), account.username(), account.role(), account.stateCode(),
-                account.enabled(), account.email(), account.createdAt());
+                account.enabled(), account.email(), account.language(), account.createdAt());
     }
 }

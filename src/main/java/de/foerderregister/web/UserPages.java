@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The administrators' page of accounts: every account with its role, state, e-mail address and
- * whether it is enabled, a form per account to change them and one to set a new password. The
+ * The administrators' page of accounts: every account with its role, state, e-mail address, the
+ * language of its mails and whether it is enabled, a form per account to change them and one to set a new password. The
  * rules and the audit are the API's ({@link UserService}).
  */
 @Controller(UserPages.PATH)
@@ -67,11 +67,13 @@ public class UserPages {
         Role role = input.choice("role", Role.class);
         StateCode state = input.choice("state", StateCode.class);
         String email = input.values().getOrDefault("email", "");
+        String language = input.text("language");
         if (input.hasErrors()) {
             return refused(request, caller, username, input.errors);
         }
         try {
-            users.update(caller, username, new UserUpdateCommand(input.checked("enabled"), role, state, email));
+            users.update(caller, username, new UserUpdateCommand(input.checked("enabled"), role, state, email,
+                    language));
         } catch (InvalidInput invalid) {
             return refused(request, caller, username, invalid.errors());
         }
@@ -102,7 +104,7 @@ public class UserPages {
         Map<String, Object> model = model(request, caller);
         // the summary leads to the fields of the refused account's row
         Map<String, String> anchors = new HashMap<>();
-        for (String field : List.of("role", "state", "email", "enabled", "newPassword")) {
+        for (String field : List.of("role", "state", "email", "language", "enabled", "newPassword")) {
             anchors.put(field, field + "_" + username);
         }
         pages.putErrors(request, model, errors, anchors);
@@ -115,6 +117,7 @@ public class UserPages {
         model.put("users", users.list(caller));
         model.put("roles", Role.values());
         model.put("states", StateCode.values());
+        model.put("languages", List.of("de", "en"));
         model.put("saved", request.getParameters().get("saved"));
         model.put("reset", request.getParameters().get("reset"));
         return model;

@@ -7,17 +7,12 @@ import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import de.foerderregister.security.UserService;
 import de.foerderregister.security.UserUpdateCommand;
+import de.foerderregister.security.UserView;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,25 +33,20 @@ class Mailboxes {
     private final TestApi api;
     private final UserService users;
     private final OutboxRepository messages;
-    private final DataSource plain;
     private final DatasourceConfiguration datasource;
     private final List<String> active = new CopyOnWriteArrayList<>();
 
-    Mailboxes(TestApi api, UserService users, OutboxRepository messages, DataSource dataSource,
-              DatasourceConfiguration datasource) {
+    Mailboxes(TestApi api, UserService users, OutboxRepository messages, DatasourceConfiguration datasource) {
         this.api = api;
         this.users = users;
         this.messages = messages;
         this.datasource = datasource;
-        // plain connections, outside the registry's transactions
-        this.plain = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     /** A new account with an address, reading mails in {@code language} ("de" or "en"). */
     Account withAddress(Role role, @Nullable StateCode state, String language) {
         Account account = api.account(role, state);
-        users.update(ADMIN, account.username(), new UserUpdateCommand(null, null, null, address(account)));
-        execute("UPDATE user_account SET language = ? WHERE username = ?", language, account.username());
+        users.update(ADMIN, account.username(), new UserUpdateCommand(null, null, null, address(account), language));
         active.add(account.username());
         return account;
     }
@@ -83,16 +73,19 @@ class Mailboxes {
         return ApplicationContext.run(properties, "test");
     }
 
-    /** The account no longer receives mails of this kind. */
+    /** The account opts out of this kind (its only opt-out), as its user would on their settings. */
     void optOut(Account account, NotificationKind kind) {
-        execute("INSERT INTO notification_opt_out (user_id, kind) SELECT id, ? FROM user_account WHERE username = ?",
-                kind.name(), account.username());
+        TestApi.Response changed = api.send("PUT", "/api/me/notifications", account.token(),
+                Map.of("optOuts", List.of(kind.name())), Map.of());
+        if (changed.status() != 200) {
+            throw new IllegalStateException("opting out failed: " + changed);
+        }
     }
 
     /** Disables the accounts given an address since the last call: they receive nothing any more. */
     void retire() {
         for (String username : active) {
-            users.update(ADMIN, username, new UserUpdateCommand(false, null, null, null));
+            users.update(ADMIN, username, new UserUpdateCommand(false, null, null, null, null));
         }
         active.clear();
     }
@@ -122,32 +115,9 @@ class Mailboxes {
         return messages.findByApplicationIdOrderById(applicationId);
     }
 
-    /** The role and state of an account as "STATE NW" or "FITKO", from the database. */
+    /** The role and state of an account as "STATE NW" or "FITKO". */
     String roleOf(String username) {
-        try (Connection connection = plain.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT role, state_code FROM user_account WHERE username = ?")) {
-            query.setString(1, username);
-            try (ResultSet result = query.executeQuery()) {
-                if (!result.next()) {
-                    throw new AssertionError("no account " + username);
-                }
-                String state = result.getString(2);
-                return result.getString(1) + (state == null ? "" : " " + state);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, String... values) {
-        try (Connection connection = plain.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        UserView account = users.get(ADMIN, username);
+        return account.role() + (account.state() == null ? "" : " " + account.state());
     }
 }

@@ -64,6 +64,23 @@ class AccountApiTest {
     }
 
     @Test
+    void adminSetsTheLanguageOfAnAccountsMailsAuditedOldToNewWithoutEndingItsSessions() {
+        Account fitko = api.account(Role.FITKO, null);
+        assertEquals("de", api.get(admin, "/api/users/" + fitko.username()).json().get("language").asText());
+        Response changed = patch(fitko.username(), Map.of("language", "en"));
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("en", changed.json().get("language").asText());
+        Response refused = patch(fitko.username(), Map.of("language", "fr"));
+        assertEquals(422, refused.status());
+        assertEquals(Set.of("language"), fields(refused));
+        assertEquals(200, api.get(fitko, "/api/applications").status(), "the language vouches for nothing");
+
+        JsonNode history = api.get(admin, "/api/users/" + fitko.username() + "/history").json();
+        assertEquals(1, history.size(), history.toString());
+        assertEquals(Map.of("language", "de→en"), changes(history.get(0)));
+    }
+
+    @Test
     void passwordResetsChangesAndCreationsAreAuditedWithoutAnyPasswordOrHash() {
         Account fitko = api.account(Role.FITKO, null);
         String created = api.unique("neu");
