@@ -197,7 +197,7 @@ class ChangeNotificationsTest {
                 "von 1.011.500,00 € auf 1.173.340,00 € zu ändern.",
                 "erst wirksam, wenn eine zweite Person der FITKO sie bestätigt (Vier-Augen-Prinzip)",
                 "im Abschnitt „Änderungen der Genehmigung“", "- Netto: 1.011.500,00 €\n",
-                "- Umsatzsteuer: 161.840,00 € (16 %)\n", "- Brutto, künftig genehmigt: 1.173.340,00 €\n",
+                "- Umsatzsteuer: 161.840,00 € (16 %)\n", "- Brutto, genehmigt nach Bestätigung: 1.173.340,00 €\n",
                 "- Gremium und Sitzung: IT-Planungsrat, 15.03.2021, TOP 5\n",
                 "- Begründung: Umfang des Projekts wird um Mehrwertsteuer erhöht\n",
                 PAGE + id + "#amendments-title\n");
