@@ -35,11 +35,11 @@ import java.util.Set;
 class ChangeNotifications implements ApplicationEventListener<ApplicationAudited> {
 
     /** The pages of applications (web.ApplicationPages); the page of one is {@code PAGE + "/" + id}. */
-    static final String PAGE = "/ui/applications";
-    /** The section of an application's page where a proposed amendment is confirmed or declined. */
-    static final String AMENDMENTS = "#amendments-title";
+    private static final String PAGE = "/ui/applications";
+    /** The section of an application's page where a proposed amendment is confirmed or declined (views/application.html). */
+    private static final String AMENDMENTS = "#amendments-title";
     /** Titles may run to 200 characters; a subject shows the start of one. */
-    static final int SHORT_TITLE = 60;
+    private static final int SHORT_TITLE = 60;
 
     private static final Set<AuditAction> TOLD = EnumSet.of(AuditAction.SUBMITTED, AuditAction.DECIDED,
             AuditAction.AMENDMENT_PROPOSED, AuditAction.PAYMENT_RELEASED, AuditAction.PAYMENT_PAID,
@@ -202,7 +202,7 @@ class ChangeNotifications implements ApplicationEventListener<ApplicationAudited
     }
 
     /** The title on one line, cut after {@link #SHORT_TITLE} characters (never inside a character's surrogate pair). */
-    static String shortTitle(String title) {
+    private static String shortTitle(String title) {
         String line = title.strip().replaceAll("\\s+", " ");
         if (line.codePointCount(0, line.length()) <= SHORT_TITLE) {
             return line;
