@@ -36,7 +36,7 @@ class ChangeNotifications implements ApplicationEventListener<ApplicationAudited
 
     /** The pages of applications (web.ApplicationPages); the page of one is {@code PAGE + "/" + id}. */
     private static final String PAGE = "/ui/applications";
-    /** The section of an application's page where a proposed amendment is confirmed or declined (views/application.html). */
+    /** The section of an application's page (views/application.html) where an amendment is confirmed or declined. */
     private static final String AMENDMENTS = "#amendments-title";
     /** Titles may run to 200 characters; a subject shows the start of one. */
     private static final int SHORT_TITLE = 60;
