@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param dueWithin    a report due within this many days is reminded of; one overdue for at most as many
  *                     days is told of as overdue (older ones are in the weekly digest)
  * @param digestDay    the day of the week (Europe/Berlin) the weekly digest is written on
+ * @param retention    how long a sent message (its address and text) is kept; then it is deleted. Long
+ *                     enough to outlive every timer mail's once-only window, which its row keeps.
  */
 @ConfigurationProperties("registry.notifications")
 public record NotificationSettings(@Bindable(defaultValue = "true") boolean enabled,
@@ -31,5 +33,16 @@ public record NotificationSettings(@Bindable(defaultValue = "true") boolean enab
                                    @Bindable(defaultValue = "30s") Duration backoff,
                                    @Bindable(defaultValue = "1h") Duration maxBackoff,
                                    @Bindable(defaultValue = "14") int dueWithin,
-                                   @Bindable(defaultValue = "MONDAY") DayOfWeek digestDay) {
+                                   @Bindable(defaultValue = "MONDAY") DayOfWeek digestDay,
+                                   @Bindable(defaultValue = "90d") Duration retention) {
+
+    public NotificationSettings {
+        // a reminder's row is what keeps it once-only: deleted while its report is still in the
+        // due or overdue window, the reminder would be written again
+        Duration shortest = Duration.ofDays(2L * dueWithin + 7);
+        if (retention.compareTo(shortest) < 0) {
+            throw new IllegalArgumentException("registry.notifications.retention (" + retention + ") must be at least "
+                    + shortest.toDays() + " days: twice registry.notifications.due-within and a week");
+        }
+    }
 }

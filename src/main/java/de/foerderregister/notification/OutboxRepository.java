@@ -73,4 +73,8 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
             DELETE FROM outbox_message
             WHERE application_id = :applicationId AND kind = :kind AND status = 'PENDING' AND claimed_by IS NULL""")
     void deleteUnsent(long applicationId, String kind);
+
+    /** Deletes up to {@code :limit} messages sent before {@code :before}; answers how many. */
+    @Query("DELETE FROM outbox_message WHERE status = 'SENT' AND sent_at < :before LIMIT :limit")
+    int deleteSentBefore(Instant before, int limit);
 }
