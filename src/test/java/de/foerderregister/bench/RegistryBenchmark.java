@@ -5,7 +5,10 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.report.BudgetStatusRepository;
+import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import de.foerderregister.security.UserService;
+import de.foerderregister.security.UserUpdateCommand;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -51,6 +54,8 @@ class RegistryBenchmark {
     
     @Inject
     TestApi api;
+    @Inject
+    UserService users;
 
     @Inject
     EmbeddedServer server;
@@ -116,6 +121,7 @@ class RegistryBenchmark {
                   JOIN funding_application a ON a.id = r.application_id GROUP BY a.funding_source, r.year"""));
         table.add(row("budget status JSON vs GROUP BY over the rows (median ms)", statusHttp, statusOverRows));
         table.add(envelopeCheck(fitko, finance));
+        table.add(decisionMails(fitko));
 
         double redHttp = median(() -> ok(api.get(fitko, "/api/applications?light=RED&size=20").status()));
         double redSql = median(() -> sql("""
@@ -161,15 +167,34 @@ class RegistryBenchmark {
         Response envelope = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
                 Map.of("amount", "900000000000.00", "reason", "Benchmark"), Map.of());
         assertEquals(200, envelope.status(), envelope::toString);
-        double checked = medianDecision(fitko, year);
-        double unchecked = medianDecision(fitko, year + 1);
+        double checked = medianDecision(fitko, year, null);
+        double unchecked = medianDecision(fitko, year + 1, null);
         return row("decision with envelope check vs without (median ms)", checked, unchecked);
     }
 
-    private double medianDecision(Account fitko, int year) {
+    /**
+     * What the mails of a decision add to it (written to the outbox in its transaction, one per
+     * recipient in their language): approvals in a state with 20 users with an address against
+     * approvals in a state whose users have none, median per decision.
+     */
+    private String decisionMails(Account fitko) {
+        Caller admin = new Caller("bench-admin", Role.ADMIN, null);
+        for (int i = 0; i < 20; i++) {
+            Account user = api.account(Role.STATE, StateCode.HB);
+            users.update(admin, user.username(), new UserUpdateCommand(null, null, null, user.username() + "@example.org",
+                    i % 2 == 0 ? "de" : "en"));
+        }
+        int year = api.unusedYears(1);
+        double told = medianDecision(fitko, year, StateCode.HB);
+        double untold = medianDecision(fitko, year, StateCode.SL);
+        return row("decision mailing 20 users vs none (median ms)", told, untold);
+    }
+
+    /** Approvals of applications of {@code state} (null: of every state in turn) in {@code year}. */
+    private double medianDecision(Account fitko, int year, StateCode state) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < DECISIONS; i++) {
-            ids.add(api.filed(api.application(StateCode.values()[i % 17], year, year, "1011500.00")));
+            ids.add(api.filed(api.application(state == null ? StateCode.values()[i % 17] : state, year, year, "1011500.00")));
         }
         List<Double> times = new ArrayList<>();
         for (long id : ids) {
