@@ -6,6 +6,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.security.Role;
+import de.foerderregister.security.UserUpdateCommand;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,36 @@ class ChangeNotificationsTest {
         }
         assertEquals(List.of(NotificationKind.APPLICATION_SUBMITTED), kinds(fitko, id), "FITKO hears of the submission only");
         assertOnly(id, NotificationKind.APPLICATION_DECIDED, "STATE NW");
+    }
+
+    /**
+     * A mail waits in the outbox until the relay takes it, hours when it is down. A user moved to
+     * another state, disabled, given another address or opted out of the kind meanwhile must not
+     * receive it: it tells of a state that is no longer theirs, or goes to a mailbox that may not be.
+     */
+    @Test
+    void aMailNotSentYetIsTakenBackWhenItsRecipientNoLongerReceivesIt() {
+        Account applicant = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account moved = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account disabled = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account readdressed = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account optedOut = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account fitko = mail.withAddress(Role.FITKO, null, "de");
+        long id = api.submitted(applicant, StateCode.NI);
+        decide(fitko, id, "APPROVED", "1000.00");
+        for (Account told : List.of(applicant, moved, disabled, readdressed, optedOut)) {
+            assertEquals(List.of(NotificationKind.APPLICATION_DECIDED), kinds(told, id), told.username());
+        }
+
+        mail.change(moved, new UserUpdateCommand(null, null, StateCode.BE, null, null));
+        mail.change(disabled, new UserUpdateCommand(false, null, null, null, null));
+        mail.change(readdressed, new UserUpdateCommand(null, null, null, "other-" + Mailboxes.address(readdressed), null));
+        mail.optOut(optedOut, NotificationKind.APPLICATION_DECIDED);
+
+        for (Account gone : List.of(moved, disabled, readdressed, optedOut)) {
+            assertEquals(List.of(), kinds(gone, id), gone.username());
+        }
+        assertEquals(List.of(NotificationKind.APPLICATION_DECIDED), kinds(applicant, id), "the others' mails stay");
     }
 
     @Test

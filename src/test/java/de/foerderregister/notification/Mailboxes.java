@@ -73,6 +73,11 @@ class Mailboxes {
         return ApplicationContext.run(properties, "test");
     }
 
+    /** An administrator changes the account. */
+    void change(Account account, UserUpdateCommand command) {
+        users.update(ADMIN, account.username(), command);
+    }
+
     /** The account opts out of this kind (its only opt-out), as its user would on their settings. */
     void optOut(Account account, NotificationKind kind) {
         TestApi.Response changed = api.send("PUT", "/api/me/notifications", account.token(),
