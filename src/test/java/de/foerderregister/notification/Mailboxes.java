@@ -81,7 +81,7 @@ class Mailboxes {
     /** The account opts out of this kind (its only opt-out), as its user would on their settings. */
     void optOut(Account account, NotificationKind kind) {
         TestApi.Response changed = api.send("PUT", "/api/me/notifications", account.token(),
-                Map.of("optOuts", List.of(kind.name())), Map.of());
+                Map.of("optOuts", List.of(kind.name()), "currentPassword", TestApi.PASSWORD), Map.of());
         if (changed.status() != 200) {
             throw new IllegalStateException("opting out failed: " + changed);
         }
