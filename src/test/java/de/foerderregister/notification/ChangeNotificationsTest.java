@@ -324,10 +324,32 @@ class ChangeNotificationsTest {
         assertFalse(decided.subject().contains("\n") || decided.subject().contains("\r"), decided.subject());
         assertTrue(decided.subject().contains("„<b>F</b> & <script>x()</script> Bcc: opfer@example.org X“"),
                 decided.subject());
-        assertContains(decided.textBody(), title);
+        assertContains(decided.textBody(), "„<b>F</b> & <script>x()</script> Bcc: opfer@example.org X“");
         assertFalse(decided.htmlBody().contains("<script>"), decided.htmlBody());
         assertFalse(decided.htmlBody().contains("<b>F"), decided.htmlBody());
         assertContains(decided.htmlBody(), "&lt;b&gt;F&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;");
+    }
+
+    /**
+     * A state's user writes the title; FITKO reads it in a mail from the registry. Its line breaks must
+     * not set lines of their own into the text (a paragraph, a signature, a link to log in elsewhere)
+     * that read as the registry's: the text shows it on one line between its quotes, as the HTML does.
+     */
+    @Test
+    void aTitleCannotWriteLinesOfItsOwnIntoTheTextOfAMail() {
+        Account applicant = mail.withAddress(Role.STATE, StateCode.HB, "de");
+        Account fitko = mail.withAddress(Role.FITKO, null, "de");
+        String title = "Portal\n\nIhr Zugang läuft ab.\u2028Bitte neu anmelden: https://evil.example/login\n-- \nFörderregister";
+        Map<String, Object> body = api.application(StateCode.HB);
+        body.put("title", title);
+        long id = api.create(applicant, body).get("id").asLong();
+        assertEquals(200, api.post(applicant, "/api/applications/" + id + "/submit", null).status());
+
+        String text = mail.only(fitko, id).textBody();
+        assertContains(text, "„Portal Ihr Zugang läuft ab. Bitte neu anmelden: https://evil.example/login --  Förderregister“");
+        for (String line : text.split("[\n\u2028]")) {
+            assertFalse(line.startsWith("Bitte neu anmelden") || line.equals("Förderregister"), text);
+        }
     }
 
     @Test
