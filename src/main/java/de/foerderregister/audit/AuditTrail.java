@@ -39,18 +39,21 @@ public class AuditTrail {
     private final AnchorLog anchors;
     private final ApplicationEventPublisher<AuditRecorded> recorded;
     private final ApplicationEventPublisher<ApplicationAudited> audited;
+    private final ApplicationEventPublisher<AccountAudited> accountAudited;
     private final ObjectMapper json;
     private final Clock clock;
 
     public AuditTrail(AuditRepository events, AuditChainHeadRepository heads, AuditKeys keys, AnchorLog anchors,
                       ApplicationEventPublisher<AuditRecorded> recorded,
-                      ApplicationEventPublisher<ApplicationAudited> audited, ObjectMapper json, Clock clock) {
+                      ApplicationEventPublisher<ApplicationAudited> audited,
+                      ApplicationEventPublisher<AccountAudited> accountAudited, ObjectMapper json, Clock clock) {
         this.events = events;
         this.heads = heads;
         this.keys = keys;
         this.anchors = anchors;
         this.recorded = recorded;
         this.audited = audited;
+        this.accountAudited = accountAudited;
         this.json = json;
         this.clock = clock;
     }
@@ -67,10 +70,14 @@ public class AuditTrail {
         audited.publishEvent(new ApplicationAudited(applicationId, caller, action, changes));
     }
 
-    /** Records a change of a user account, in the same chain and under the same rules as {@link #record}. */
+    /**
+     * Records a change of a user account, in the same chain and under the same rules as {@link #record},
+     * and announces it ({@link AccountAudited}) in the same transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAccount(String username, Caller caller, AuditAction action, List<FieldChange> changes) {
         append(null, username, null, caller, action, changes);
+        accountAudited.publishEvent(new AccountAudited(username, caller, action, changes));
     }
 
     /**

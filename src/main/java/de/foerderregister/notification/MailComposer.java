@@ -114,10 +114,15 @@ public class MailComposer {
         if (arg instanceof Instant instant) {
             return GermanNotation.dateTime(instant);
         }
-        return String.valueOf(arg);
+        // what users typed (a title, a reason) sits inside a sentence of the registry's: its line breaks
+        // must not set lines of their own into the text that read as the registry's; the HTML shows it so too
+        return oneLine(String.valueOf(arg));
     }
 
-    /** A subject is one header line: line breaks an applicant typed into a title must not start another header. */
+    /**
+     * A subject is one header line: line breaks an applicant typed into a title must not start another
+     * header. An argument is one line of the text (see {@link #argument}).
+     */
     private static String oneLine(String text) {
         return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
     }

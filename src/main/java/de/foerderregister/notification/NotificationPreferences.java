@@ -55,10 +55,12 @@ public class NotificationPreferences {
     @Transactional
     public NotificationPreferencesView change(Caller caller, String clientAddress, NotificationPreferencesCommand command) {
         Set<String> wanted = command.optOuts() == null ? null : kinds(caller, command.optOuts());
+        Set<String> before = new TreeSet<>(optOuts.kinds(caller.username()));
+        // opting out of a kind silences mail as removing the address does: the password too
+        boolean silences = wanted != null && !before.containsAll(wanted);
         List<FieldChange> changes = new ArrayList<>(users.changeOwnContact(caller, clientAddress, command.email(),
-                command.language(), command.currentPassword()));
+                command.language(), command.currentPassword(), silences));
         if (wanted != null) {
-            Set<String> before = new TreeSet<>(optOuts.kinds(caller.username()));
             before.stream().filter(kind -> !wanted.contains(kind)).forEach(kind -> optOuts.remove(caller.username(), kind));
             wanted.stream().filter(kind -> !before.contains(kind)).forEach(kind -> optOuts.add(caller.username(), kind));
             if (!before.equals(wanted)) {

@@ -74,6 +74,16 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
             WHERE application_id = :applicationId AND kind = :kind AND status = 'PENDING' AND claimed_by IS NULL""")
     void deleteUnsent(long applicationId, String kind);
 
+    /**
+     * Removes the unsent messages to a recipient ({@code :kind} null: of every kind) that no live claim
+     * holds; see {@link RecipientChanges}.
+     */
+    @Query("""
+            DELETE FROM outbox_message
+            WHERE recipient_username = :username AND (:kind IS NULL OR kind = :kind) AND status = 'PENDING'
+              AND (claimed_until IS NULL OR claimed_until < :now)""")
+    void deleteUnsentTo(String username, @Nullable String kind, Instant now);
+
     /** Deletes up to {@code :limit} messages sent before {@code :before}; answers how many. */
     @Query("DELETE FROM outbox_message WHERE status = 'SENT' AND sent_at < :before LIMIT :limit")
     int deleteSentBefore(Instant before, int limit);

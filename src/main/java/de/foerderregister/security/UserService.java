@@ -187,14 +187,16 @@ public class UserService {
     /**
      * Users change their own e-mail address and the language of their mails (null: unchanged; an
      * empty address removes it). A new address, or none, needs the current password: a stolen
-     * session must not redirect, or silence, the registry's mail. A wrong one is refused as the
+     * session must not redirect, or silence, the registry's mail; so does a change that
+     * {@code silences} some of it otherwise (opting out of a kind). A wrong one is refused as the
      * password change refuses it, and counts as a failed login from that address. Returns what
      * changed, for the caller to record in the audit event of its whole change (see
      * {@code notification.NotificationPreferences}); the sessions go on, as nothing a token vouches for changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<FieldChange> changeOwnContact(Caller caller, String clientAddress, @Nullable String email,
-                                              @Nullable String language, @Nullable String currentPassword) {
+                                              @Nullable String language, @Nullable String currentPassword,
+                                              boolean silences) {
         UserAccount before = locked(caller.username());
         String newEmail = email == null ? before.email() : address(email);
         String newLanguage = language == null ? before.language() : language;
@@ -203,7 +205,7 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        if (!Objects.equals(before.email(), newEmail)) {
+        if (silences || !Objects.equals(before.email(), newEmail)) {
             LoginThrottle.Reservation attempt = throttle.reserve(caller.username(), clientAddress);
             if (!hasher.matches(Objects.requireNonNullElse(currentPassword, ""), before.passwordHash())) {
                 throw InvalidInput.of("currentPassword", RuleCode.PASSWORD_WRONG);

@@ -6,6 +6,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import de.foerderregister.security.Role;
+import de.foerderregister.security.UserUpdateCommand;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,36 @@ class ChangeNotificationsTest {
         }
         assertEquals(List.of(NotificationKind.APPLICATION_SUBMITTED), kinds(fitko, id), "FITKO hears of the submission only");
         assertOnly(id, NotificationKind.APPLICATION_DECIDED, "STATE NW");
+    }
+
+    /**
+     * A mail waits in the outbox until the relay takes it, hours when it is down. A user moved to
+     * another state, disabled, given another address or opted out of the kind meanwhile must not
+     * receive it: it tells of a state that is no longer theirs, or goes to a mailbox that may not be.
+     */
+    @Test
+    void aMailNotSentYetIsTakenBackWhenItsRecipientNoLongerReceivesIt() {
+        Account applicant = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account moved = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account disabled = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account readdressed = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account optedOut = mail.withAddress(Role.STATE, StateCode.NI, "de");
+        Account fitko = mail.withAddress(Role.FITKO, null, "de");
+        long id = api.submitted(applicant, StateCode.NI);
+        decide(fitko, id, "APPROVED", "1000.00");
+        for (Account told : List.of(applicant, moved, disabled, readdressed, optedOut)) {
+            assertEquals(List.of(NotificationKind.APPLICATION_DECIDED), kinds(told, id), told.username());
+        }
+
+        mail.change(moved, new UserUpdateCommand(null, null, StateCode.BE, null, null));
+        mail.change(disabled, new UserUpdateCommand(false, null, null, null, null));
+        mail.change(readdressed, new UserUpdateCommand(null, null, null, "other-" + Mailboxes.address(readdressed), null));
+        mail.optOut(optedOut, NotificationKind.APPLICATION_DECIDED);
+
+        for (Account gone : List.of(moved, disabled, readdressed, optedOut)) {
+            assertEquals(List.of(), kinds(gone, id), gone.username());
+        }
+        assertEquals(List.of(NotificationKind.APPLICATION_DECIDED), kinds(applicant, id), "the others' mails stay");
     }
 
     @Test
@@ -293,10 +324,32 @@ class ChangeNotificationsTest {
         assertFalse(decided.subject().contains("\n") || decided.subject().contains("\r"), decided.subject());
         assertTrue(decided.subject().contains("„<b>F</b> & <script>x()</script> Bcc: opfer@example.org X“"),
                 decided.subject());
-        assertContains(decided.textBody(), title);
+        assertContains(decided.textBody(), "„<b>F</b> & <script>x()</script> Bcc: opfer@example.org X“");
         assertFalse(decided.htmlBody().contains("<script>"), decided.htmlBody());
         assertFalse(decided.htmlBody().contains("<b>F"), decided.htmlBody());
         assertContains(decided.htmlBody(), "&lt;b&gt;F&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;");
+    }
+
+    /**
+     * A state's user writes the title; FITKO reads it in a mail from the registry. Its line breaks must
+     * not set lines of their own into the text (a paragraph, a signature, a link to log in elsewhere)
+     * that read as the registry's: the text shows it on one line between its quotes, as the HTML does.
+     */
+    @Test
+    void aTitleCannotWriteLinesOfItsOwnIntoTheTextOfAMail() {
+        Account applicant = mail.withAddress(Role.STATE, StateCode.HB, "de");
+        Account fitko = mail.withAddress(Role.FITKO, null, "de");
+        String title = "Portal\n\nIhr Zugang läuft ab.\u2028Bitte neu anmelden: https://evil.example/login\n-- \nFörderregister";
+        Map<String, Object> body = api.application(StateCode.HB);
+        body.put("title", title);
+        long id = api.create(applicant, body).get("id").asLong();
+        assertEquals(200, api.post(applicant, "/api/applications/" + id + "/submit", null).status());
+
+        String text = mail.only(fitko, id).textBody();
+        assertContains(text, "„Portal Ihr Zugang läuft ab. Bitte neu anmelden: https://evil.example/login --  Förderregister“");
+        for (String line : text.split("[\n\u2028]")) {
+            assertFalse(line.startsWith("Bitte neu anmelden") || line.equals("Förderregister"), text);
+        }
     }
 
     @Test

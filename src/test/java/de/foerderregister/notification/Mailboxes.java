@@ -73,10 +73,15 @@ class Mailboxes {
         return ApplicationContext.run(properties, "test");
     }
 
+    /** An administrator changes the account. */
+    void change(Account account, UserUpdateCommand command) {
+        users.update(ADMIN, account.username(), command);
+    }
+
     /** The account opts out of this kind (its only opt-out), as its user would on their settings. */
     void optOut(Account account, NotificationKind kind) {
         TestApi.Response changed = api.send("PUT", "/api/me/notifications", account.token(),
-                Map.of("optOuts", List.of(kind.name())), Map.of());
+                Map.of("optOuts", List.of(kind.name()), "currentPassword", TestApi.PASSWORD), Map.of());
         if (changed.status() != 200) {
             throw new IllegalStateException("opting out failed: " + changed);
         }

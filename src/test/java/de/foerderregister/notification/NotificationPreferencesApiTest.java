@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,7 +54,7 @@ class NotificationPreferencesApiTest {
         assertEquals(Map.of(), kinds(api.get(admin, PATH).json()), "administrators receive nothing");
 
         Response changed = put(hb, Map.of("optOuts", List.of("OBLIGATION_DUE", "WEEKLY_DIGEST", "OBLIGATION_DUE"),
-                "language", "en"));
+                "language", "en", "currentPassword", TestApi.PASSWORD));
         assertEquals(200, changed.status(), changed.body());
         assertEquals("en", changed.json().get("language").asText());
         assertEquals(false, kinds(changed.json()).get("OBLIGATION_DUE"));
@@ -117,6 +118,24 @@ class NotificationPreferencesApiTest {
         assertEquals(Map.of("email", address + "→o'brien+register@müller-it.example.org"), changes(history.get(2)));
     }
 
+    /** Opting out of every kind silences the mail as removing the address does: a stolen session must not do either. */
+    @Test
+    void optingOutNeedsTheCurrentPasswordAsRemovingTheAddressDoesOptingInNone() {
+        List<String> every = NotificationKind.of(Role.STATE).stream().map(Enum::name).toList();
+        Response stolen = put(hb, Map.of("optOuts", every));
+        assertEquals(422, stolen.status(), stolen.body());
+        assertEquals("currentPassword", stolen.json().get("errors").get(0).get("field").asText());
+        assertEquals("password.wrongCurrent", stolen.json().get("errors").get(0).get("code").asText());
+        assertFalse(kinds(api.get(hb, PATH).json()).containsValue(false), "nothing changed");
+        assertTrue(history(hb).isEmpty(), history(hb).toString());
+
+        assertEquals(200, put(hb, Map.of("optOuts", every, "currentPassword", TestApi.PASSWORD)).status());
+        assertFalse(kinds(api.get(hb, PATH).json()).containsValue(true));
+        assertEquals(200, put(hb, Map.of("optOuts", every)).status(), "the same opt-outs again need no password");
+        assertEquals(200, put(hb, Map.of("optOuts", List.of())).status(), "receiving again needs none");
+        assertFalse(kinds(api.get(hb, PATH).json()).containsValue(false));
+    }
+
     @Test
     void guessingThePasswordThroughTheAddressChangeMeetsTheLoginThrottle() {
         String address = hb.username() + "@example.org";
@@ -149,6 +168,7 @@ class NotificationPreferencesApiTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", other.username());
         body.put("optOuts", List.of("WEEKLY_DIGEST"));
+        body.put("currentPassword", TestApi.PASSWORD);
         Response named = put(hb, body);
         assertEquals(200, named.status(), named.body());
         assertEquals(false, kinds(named.json()).get("WEEKLY_DIGEST"), "a username in the body is no address: the caller's own changed");

@@ -76,7 +76,7 @@ class TimerMailDeliveryTest implements TestPropertyProvider {
         Account everything = fixture.withAddress(admin, api.account(Role.STATE, StateCode.HB), "en");
         Account overdueOnly = fixture.withAddress(admin, api.account(Role.STATE, StateCode.HB), "de");
         assertEquals(200, api.put(overdueOnly, "/api/me/notifications",
-                Map.of("optOuts", List.of("OBLIGATION_DUE", "WEEKLY_DIGEST")), Map.of()).status());
+                Map.of("optOuts", List.of("OBLIGATION_DUE", "WEEKLY_DIGEST"), "currentPassword", TestApi.PASSWORD), Map.of()).status());
 
         timer.run();
         timer.run();

@@ -83,8 +83,8 @@ class TimerMailsTest {
         Account english = withAddress(api.account(Role.STATE, StateCode.HB), "en");
         Account noReminders = withAddress(api.account(Role.STATE, StateCode.HB), "de");
         Account nw = withAddress(api.account(Role.STATE, StateCode.NW), "de");
-        assertEquals(200, api.put(noReminders, "/api/me/notifications", Map.of("optOuts", List.of("OBLIGATION_DUE")),
-                Map.of()).status());
+        assertEquals(200, api.put(noReminders, "/api/me/notifications", Map.of("optOuts", List.of("OBLIGATION_DUE"),
+                "currentPassword", TestApi.PASSWORD), Map.of()).status());
         long due = finalReportDueIn(StateCode.HB, 10);
         long overdue = finalReportDueIn(StateCode.HB, -5);
         long dueNw = finalReportDueIn(StateCode.NW, 10);
@@ -140,8 +140,8 @@ class TimerMailsTest {
         Account finance = withAddress(api.account(Role.FINANCE, null), "en");
         Account hb = withAddress(api.account(Role.STATE, StateCode.HB), "de");
         Account noDigest = withAddress(api.account(Role.STATE, StateCode.HB), "de");
-        assertEquals(200, api.put(noDigest, "/api/me/notifications", Map.of("optOuts", List.of("WEEKLY_DIGEST")),
-                Map.of()).status());
+        assertEquals(200, api.put(noDigest, "/api/me/notifications", Map.of("optOuts", List.of("WEEKLY_DIGEST"),
+                "currentPassword", TestApi.PASSWORD), Map.of()).status());
         long due = finalReportDueIn(StateCode.HB, 10);
         long dueNw = finalReportDueIn(StateCode.NW, 10);
         long amended = finalReportDueIn(StateCode.HB, 100);
