@@ -35,10 +35,11 @@ public class UserService {
     /**
      * An address as the mail is sent to it: letters, digits and the signs of a plain local part, no
      * quotes, comments, brackets or lists, which a mail library reads differently from how the pages
-     * show them ({@code Name<b@evil.org>} is sent to {@code b@evil.org}).
+     * show them ({@code Name<b@evil.org>} is sent to {@code b@evil.org}). ASCII only: the outbox
+     * sends without SMTPUTF8, which many relays lack, so {@code müller.de} is written {@code xn--mller-kva.de}.
      */
     private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final int EMAIL_MAX = 254;
     /** The languages a user's mails are written in; the first is the one of a new account. */
     private static final List<String> LANGUAGES = List.of("de", "en");
