@@ -259,6 +259,15 @@ public class TestApi {
     }
 
     /** A decision body of the Abteilungsleiterrunde of 19.01.2021, TOP 08. */
+    /** A meeting's batch of decisions (POST /api/decisions): the body, date and agenda item of {@link #decision}. */
+    public Map<String, Object> batch(List<Map<String, Object>> items) {
+        Map<String, Object> batch = new LinkedHashMap<>(decision("APPROVED", null));
+        batch.remove("outcome");
+        batch.remove("note");
+        batch.put("items", items);
+        return batch;
+    }
+
     public Map<String, Object> decision(String outcome, @Nullable String approvedAmount) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", outcome);

@@ -186,15 +186,7 @@ class DecisionApiTest {
     }
 
     private Map<String, Object> batch(List<Map<String, Object>> items) {
-        return batch(api, items);
-    }
-
-    static Map<String, Object> batch(TestApi api, List<Map<String, Object>> items) {
-        Map<String, Object> batch = new HashMap<>(api.decision("APPROVED", null));
-        batch.remove("outcome");
-        batch.remove("note");
-        batch.put("items", items);
-        return batch;
+        return api.batch(items);
     }
 
     static Map<String, Object> item(long applicationId, String outcome, String amount) {

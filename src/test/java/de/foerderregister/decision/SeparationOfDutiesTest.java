@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static de.foerderregister.decision.AmendmentApiTest.amendment;
-import static de.foerderregister.decision.DecisionApiTest.batch;
 import static de.foerderregister.decision.DecisionApiTest.fields;
 import static de.foerderregister.decision.DecisionApiTest.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,19 +90,19 @@ class SeparationOfDutiesTest {
     void aMeetingBatchAppliesBothRulesToEveryItemAndWritesNothingWhenOneBreaksThem() {
         long filedByState = api.submitted(StateCode.BY);
         long filedByFitko = api.submitted(fitko, StateCode.BY);
-        Response prepared = api.post(fitko, "/api/decisions", batch(api, List.of(
+        Response prepared = api.post(fitko, "/api/decisions", api.batch(List.of(
                 item(filedByState, "APPROVED", "1011500.00"), item(filedByFitko, "REJECTED", null))));
         assertEquals(403, prepared.status(), prepared.body());
         assertEquals(Set.of("items[1].applicationId"), fields(prepared));
 
-        Response inflated = api.post(secondFitko, "/api/decisions", batch(api, List.of(
+        Response inflated = api.post(secondFitko, "/api/decisions", api.batch(List.of(
                 item(filedByState, "APPROVED", "1011500.01"), item(filedByFitko, "REJECTED", null))));
         assertEquals(422, inflated.status(), inflated.body());
         assertEquals(Set.of("items[0].approvedAmount"), fields(inflated));
         assertEquals("SUBMITTED", status(filedByState));
         assertEquals("SUBMITTED", status(filedByFitko));
 
-        Response fine = api.post(secondFitko, "/api/decisions", batch(api, List.of(
+        Response fine = api.post(secondFitko, "/api/decisions", api.batch(List.of(
                 item(filedByState, "APPROVED", "1011500.00"), item(filedByFitko, "REJECTED", null))));
         assertEquals(201, fine.status(), fine.body());
     }

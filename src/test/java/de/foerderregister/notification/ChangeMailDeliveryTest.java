@@ -113,20 +113,15 @@ class ChangeMailDeliveryTest {
         Account fitko = mail.withAddress(Role.FITKO, null, "de");
         long approved = api.submitted(north, StateCode.HB);
         long returned = api.submitted(east, StateCode.BB);
-        Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put("body", "IT-Planungsrat");
-        batch.put("meetingDate", "2021-03-15");
-        batch.put("agendaItem", "TOP 4");
-        batch.put("kind", "RESOLUTION");
-        batch.put("items", List.of(Map.of("applicationId", approved, "outcome", "APPROVED", "approvedAmount", "12345.67"),
-                Map.of("applicationId", returned, "outcome", "RETURNED", "note", "Zeitplan fehlt")));
-        Response decided = api.post(fitko, "/api/decisions", batch);
+        Response decided = api.post(fitko, "/api/decisions", api.batch(List.of(
+                Map.of("applicationId", approved, "outcome", "APPROVED", "approvedAmount", "12345.67"),
+                Map.of("applicationId", returned, "outcome", "RETURNED", "note", "Zeitplan fehlt"))));
         assertEquals(201, decided.status(), decided.body());
 
         awaitMails(List.of(north, east), 2);
         MimeMessage approval = single(north);
         assertTrue(approval.getSubject().endsWith("“: genehmigt"), approval.getSubject());
-        assertContains(text(approval), "Genehmigt sind 12.345,67 €.", "IT-Planungsrat, 15.03.2021, TOP 4",
+        assertContains(text(approval), "Genehmigt sind 12.345,67 €.", "Abteilungsleiterrunde, 19.01.2021, TOP 08",
                 "/ui/applications/" + approved + "\n");
         MimeMessage returning = single(east);
         assertTrue(returning.getSubject().endsWith("”: returned for revision"), returning.getSubject());

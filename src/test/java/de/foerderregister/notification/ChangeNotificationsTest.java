@@ -184,23 +184,18 @@ class ChangeNotificationsTest {
         long approved = api.submitted(north, StateCode.SH);
         long rejected = api.submitted(south, StateCode.BW);
 
-        Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put("body", "IT-Planungsrat");
-        batch.put("meetingDate", "2021-03-15");
-        batch.put("agendaItem", "TOP 3");
-        batch.put("kind", "RESOLUTION");
-        batch.put("items", List.of(Map.of("applicationId", approved, "outcome", "APPROVED", "approvedAmount", "500000.50"),
-                Map.of("applicationId", rejected, "outcome", "REJECTED", "note", "Keine Mittel mehr im Jahr 2021")));
-        Response decided = api.post(fitko, "/api/decisions", batch);
+        Response decided = api.post(fitko, "/api/decisions", api.batch(List.of(
+                Map.of("applicationId", approved, "outcome", "APPROVED", "approvedAmount", "500000.50"),
+                Map.of("applicationId", rejected, "outcome", "REJECTED", "note", "Keine Mittel mehr im Jahr 2021"))));
         assertEquals(201, decided.status(), decided.body());
 
         OutboxMessage approval = mail.only(north, approved);
         assertContains(approval.textBody(), "Genehmigt sind 500.000,50 €.",
-                "- Gremium und Sitzung: IT-Planungsrat, 15.03.2021, TOP 3\n");
+                "- Gremium und Sitzung: Abteilungsleiterrunde, 19.01.2021, TOP 08\n");
         OutboxMessage rejection = mail.only(south, rejected);
         assertTrue(rejection.subject().endsWith("”: rejected"), rejection.subject());
         assertContains(rejection.textBody(), "” has been rejected.\n\nReason: Keine Mittel mehr im Jahr 2021\n",
-                "- Body and meeting: IT-Planungsrat, 15.03.2021, TOP 3\n");
+                "- Body and meeting: Abteilungsleiterrunde, 19.01.2021, TOP 08\n");
         assertEquals(List.of(), mail.to(north, rejected));
         assertEquals(List.of(), mail.to(south, approved));
         assertOnly(approved, NotificationKind.APPLICATION_DECIDED, "STATE SH");
