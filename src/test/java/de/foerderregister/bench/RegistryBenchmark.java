@@ -9,6 +9,7 @@ import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import de.foerderregister.security.UserService;
 import de.foerderregister.security.UserUpdateCommand;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,10 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +51,10 @@ class RegistryBenchmark {
     private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 7);
     private static final int DECISIONS = 60;
-    
+    private static final int CONNECTIONS = 64;
+    private static final int WRK_SECONDS = Integer.getInteger("bench.wrk.seconds", 10);
+    private static final int WRK_WARM_UP = 5;
+
     @Inject
     TestApi api;
     @Inject
@@ -153,8 +156,6 @@ class RegistryBenchmark {
         table.add(String.format("%-52s %12.0f %12.0f %8.2f", "create + submit with audit vs plain INSERT (per s)",
                 createHttp, createSql, createSql / createHttp));
 
-        long id = api.submitted(fitko, StateCode.NW);
-        table.add(wrk(fitko.token(), "/api/applications/" + id));
         System.out.println("\n" + String.join("\n", table) + "\n");
     }
 
@@ -295,27 +296,89 @@ class RegistryBenchmark {
         return String.format("%-52s %12.1f %12.1f %8.2f", name, registry, raw, registry / raw);
     }
 
-    /** GET by id under wrk: 64 connections, two threads, ten seconds; a line saying so where wrk is not installed. */
-    private String wrk(String token, String path) throws IOException, InterruptedException {
+    /**
+     * GET by id under load next to the framework's own ceiling, the same server in the same run: a
+     * bare 401 (the same path without a token: routing, the filters, security and the problem
+     * answer, no database) and the full read with a valid token. wrk runs on a core of its own
+     * (taskset, the last one), so both sides pay the same for the load generator. Run alone with
+     * {@code ./mvnw -Pbench test -Dtest='RegistryBenchmark#getByIdUnderLoad'}.
+     */
+    @Test
+    void getByIdUnderLoad() throws Exception {
+        String name = "GET by id, wrk " + CONNECTIONS + " connections";
         if (!onPath("wrk")) {
-            return String.format("%-52s %s", "GET by id, wrk 64 connections", "skipped: wrk is not installed (apt-get install wrk)");
+            System.out.printf("%n%-52s %s%n%n", name, "skipped: wrk is not installed (apt-get install wrk)");
+            return;
         }
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d10s", "--latency",
-                "-H", "Authorization: Bearer " + token, server.getURL() + path).redirectErrorStream(true).start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(line -> output.append(line).append('\n'));
+        long seeded = seed();
+        Account fitko = api.account(Role.FITKO, null);
+        String path = "/api/applications/" + api.submitted(fitko, StateCode.NW);
+        assertEquals(401, api.send("GET", path, null, null, Map.of()).status(), "the ceiling must be a refusal");
+        assertEquals(200, api.get(fitko, path).status());
+        // the JIT's warm-up for both paths, then the measured runs in the order 401, read, read, 401:
+        // a machine that speeds up or slows down during the run weighs on both sides alike
+        wrk(null, path, WRK_WARM_UP);
+        wrk(fitko.token(), path, WRK_WARM_UP);
+        Load first = wrk(null, path, WRK_SECONDS);
+        Load read = wrk(fitko.token(), path, WRK_SECONDS).and(wrk(fitko.token(), path, WRK_SECONDS));
+        Load ceiling = first.and(wrk(null, path, WRK_SECONDS));
+        assertEquals(ceiling.requests(), ceiling.refused(), "every request of the ceiling answers 401");
+        assertEquals(0, read.refused(), "every read answers 200");
+        String cpu = pinnedCore().map(core -> "wrk on cpu " + core).orElse("wrk unpinned (no taskset)");
+        System.out.println(String.join("\n", "",
+                String.format("%-52s %12s %12s %8s", name + " (" + seeded + " applications, " + cpu + ")",
+                        "GET by id", "bare 401", "ratio"),
+                String.format("%-52s %12.0f %12.0f %8.2f", "  req/s, mean of two runs (target ratio >= 0.70)",
+                        read.perSecond(), ceiling.perSecond(), read.perSecond() / ceiling.perSecond()),
+                String.format("%-52s %12.1f %12.1f %8.2f", "  p99 ms, the worse run (target < 50 ms)",
+                        read.p99Ms(), ceiling.p99Ms(), read.p99Ms() / ceiling.p99Ms()),
+                "  socket errors: GET by id " + read.socketErrors() + ", bare 401 " + ceiling.socketErrors(), ""));
+    }
+
+    /** What wrk measured: requests per second, p99 latency, requests, non-2xx answers, socket errors. */
+    private record Load(double perSecond, double p99Ms, long requests, long refused, String socketErrors) {
+
+        /** Two runs of equal length: the mean rate, the worse p99. */
+        Load and(Load other) {
+            return new Load((perSecond + other.perSecond) / 2, Math.max(p99Ms, other.p99Ms), requests + other.requests,
+                    refused + other.refused,
+                    socketErrors.equals(other.socketErrors) ? socketErrors : socketErrors + "; " + other.socketErrors);
+        }
+    }
+
+    /** One wrk run of {@code seconds} against {@code path}, with the token if one is given, pinned where taskset is. */
+    private Load wrk(@Nullable String token, String path, int seconds) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        pinnedCore().ifPresent(core -> command.addAll(List.of("taskset", "-c", String.valueOf(core))));
+        // one thread: it has one core
+        command.addAll(List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(server.getURL() + path);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (var in = wrk.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         wrk.waitFor();
         Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(output);
         Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(output);
-        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
-        if (!rate.find() || !p99.find()) {
-            return "wrk failed: " + output;
+        Matcher requests = Pattern.compile("(\\d+) requests in").matcher(output);
+        if (!rate.find() || !p99.find() || !requests.find()) {
+            throw new IllegalStateException("wrk failed: " + output);
         }
+        Matcher refused = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        Matcher errors = Pattern.compile("Socket errors: (.*)").matcher(output);
         double p99ms = Double.parseDouble(p99.group(1)) * Map.of("us", 0.001, "ms", 1.0, "s", 1000.0).get(p99.group(2));
-        return String.format("%-52s %12s %12s %8s", "GET by id, wrk 64 connections (req/s, p99 ms)",
-                rate.group(1), String.format("%.1f", p99ms), errors.find() ? "non-2xx " + errors.group(1) : "");
+        return new Load(Double.parseDouble(rate.group(1)), p99ms, Long.parseLong(requests.group(1)),
+                refused.find() ? Long.parseLong(refused.group(1)) : 0, errors.find() ? errors.group(1) : "none");
+    }
+
+    /** The core wrk is pinned to: the last one, where taskset exists and there is more than one. */
+    private static Optional<Integer> pinnedCore() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores > 1 && onPath("taskset") ? Optional.of(cores - 1) : Optional.empty();
     }
 
     private static boolean onPath(String program) {
