@@ -1,10 +1,9 @@
 package de.foerderregister.application;
 
+import de.foerderregister.db.QueryLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.data.runtime.config.DataSettings;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -18,8 +17,7 @@ import java.util.Optional;
  * Reads one application as the API answers it, with its annual plan, in one statement: GET by id
  * is the registry's most frequent request, and a second round trip for the plan lines cost as much
  * as the application's own. Writes keep going through {@link ApplicationRepository} and
- * {@link AnnualPlanRepository}. The statement is written to Micronaut Data's query log like its own
- * statements, so the log (and the tests that EXPLAIN what it shows) sees every statement the registry sends.
+ * {@link AnnualPlanRepository}.
  */
 @Singleton
 class ApplicationViewRepository {
@@ -31,8 +29,6 @@ class ApplicationViewRepository {
               FROM funding_application a LEFT JOIN annual_plan_line p ON p.application_id = a.id
              WHERE a.id = ? AND a.owner_state = COALESCE(?, a.owner_state)""";
 
-    private static final Logger QUERY_LOG = DataSettings.QUERY_LOG;
-
     private final JdbcOperations jdbc;
 
     ApplicationViewRepository(JdbcOperations jdbc) {
@@ -41,7 +37,7 @@ class ApplicationViewRepository {
 
     /** The application with its plan, if it exists and, when {@code ownerState} is given, belongs to that state. */
     Optional<ApplicationView> find(long id, @Nullable StateCode ownerState) {
-        logQuery(id, ownerState);
+        QueryLog.executing(APPLICATION_WITH_PLAN, id, ownerState);
         return jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(APPLICATION_WITH_PLAN)) {
                 statement.setLong(1, id);
@@ -64,15 +60,5 @@ class ApplicationViewRepository {
                 }
             }
         });
-    }
-
-    private static void logQuery(long id, @Nullable StateCode ownerState) {
-        if (QUERY_LOG.isDebugEnabled()) {
-            QUERY_LOG.debug("Executing Query: {}", APPLICATION_WITH_PLAN);
-        }
-        if (QUERY_LOG.isTraceEnabled()) {
-            QUERY_LOG.trace("Binding parameter at position 1 to value {} with data type: LONG", id);
-            QUERY_LOG.trace("Binding parameter at position 2 to value {} with data type: STRING", ownerState);
-        }
     }
 }
