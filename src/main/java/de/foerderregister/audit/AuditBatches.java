@@ -1,0 +1,70 @@
+package de.foerderregister.audit;
+
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sealed events inserted in one JDBC batch on the caller's transaction (Micronaut Data does not
+ * batch inserts for the MYSQL dialect), for {@link AuditTrail#recordAll}. Values are bound as the
+ * repository binds them, so the stored event is the one that was hashed.
+ */
+@Singleton
+class AuditBatches {
+
+    private static final String INSERT = """
+            INSERT INTO audit_event (application_id, occurred_at, actor, actor_role, action, changes, key_id,
+              previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final DataSource dataSource;
+
+    AuditBatches(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts the events of applications in order and answers their ids, in the same order. The
+     * caller holds the chain head's lock, so every event after {@code afterId} is one of these.
+     */
+    List<Long> insert(List<AuditEvent> events, long afterId) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (AuditEvent event : events) {
+                    insert.setLong(1, event.applicationId());
+                    insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
+                    insert.setString(3, event.actor());
+                    insert.setString(4, event.actorRole().name());
+                    insert.setString(5, event.action().name());
+                    insert.setString(6, event.changes());
+                    insert.setString(7, event.keyId());
+                    insert.setString(8, event.previousHash());
+                    insert.setString(9, event.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            List<Long> ids = new ArrayList<>(events.size());
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM audit_event WHERE id > ? ORDER BY id")) {
+                query.setLong(1, afterId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != events.size()) {
+                throw new IllegalStateException("found " + ids.size() + " of " + events.size() + " audit events after " + afterId);
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("inserting " + events.size() + " audit events failed: " + e.getMessage(), e);
+        }
+    }
+}
