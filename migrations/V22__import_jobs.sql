@@ -32,6 +32,9 @@ CREATE TABLE import_job (
 
 CREATE INDEX ix_import_job_running ON import_job (status, heartbeat_at);
 
+-- No foreign key to import_job on purpose: an atomic job writes its row outcomes inside its one long
+-- transaction while its progress is updated in transactions of their own; the key's check would hold
+-- a shared lock on the job's row and the progress update would wait for the import itself.
 CREATE TABLE import_job_row (
     job_id         BIGINT       NOT NULL,
     file_row       INT          NOT NULL,
@@ -43,7 +46,6 @@ CREATE TABLE import_job_row (
     note           VARCHAR(500) NULL,
     errors         LONGTEXT     NOT NULL,
     PRIMARY KEY (job_id, file_row),
-    CONSTRAINT fk_import_job_row_job FOREIGN KEY (job_id) REFERENCES import_job (id),
     CONSTRAINT ck_import_job_row_status CHECK (status IN ('CREATED', 'ERROR', 'DUPLICATE', 'VALID')),
     CONSTRAINT ck_import_job_row_errors CHECK (JSON_VALID(errors))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

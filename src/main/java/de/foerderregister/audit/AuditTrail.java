@@ -41,6 +41,7 @@ public class AuditTrail {
     private final AnchorLog anchors;
     private final ApplicationEventPublisher<AuditRecorded> recorded;
     private final ApplicationEventPublisher<ApplicationAudited> audited;
+    private final ApplicationEventPublisher<ApplicationsAudited> auditedTogether;
     private final ApplicationEventPublisher<AccountAudited> accountAudited;
     private final ObjectMapper json;
     private final Clock clock;
@@ -48,6 +49,7 @@ public class AuditTrail {
     public AuditTrail(AuditRepository events, AuditBatches batches, AuditChainHeadRepository heads, AuditKeys keys, AnchorLog anchors,
                       ApplicationEventPublisher<AuditRecorded> recorded,
                       ApplicationEventPublisher<ApplicationAudited> audited,
+                      ApplicationEventPublisher<ApplicationsAudited> auditedTogether,
                       ApplicationEventPublisher<AccountAudited> accountAudited, ObjectMapper json, Clock clock) {
         this.events = events;
         this.batches = batches;
@@ -56,6 +58,7 @@ public class AuditTrail {
         this.anchors = anchors;
         this.recorded = recorded;
         this.audited = audited;
+        this.auditedTogether = auditedTogether;
         this.accountAudited = accountAudited;
         this.json = json;
         this.clock = clock;
@@ -80,7 +83,8 @@ public class AuditTrail {
     /**
      * Records many changes of applications inside the caller's transaction, each exactly as
      * {@link #record} would, in order, but under one hold of the chain head's lock and inserted in
-     * one batch: for an import's chunk, whose rows commit together anyway.
+     * one batch: for an import's chunk, whose rows commit together anyway. The changes are announced
+     * together ({@link ApplicationsAudited}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(Caller caller, List<Change> changes) {
@@ -100,11 +104,9 @@ public class AuditTrail {
         }
         List<Long> ids = batches.insert(sealed, head.lastEventId() == null ? 0 : head.lastEventId());
         heads.advance(ids.get(ids.size() - 1), previous);
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            recorded.publishEvent(new AuditRecorded(ids.get(i)));
-            audited.publishEvent(new ApplicationAudited(change.applicationId(), caller, change.action(), change.changes()));
-        }
+        ids.forEach(id -> recorded.publishEvent(new AuditRecorded(id)));
+        auditedTogether.publishEvent(new ApplicationsAudited(changes.stream().map(change ->
+                new ApplicationAudited(change.applicationId(), caller, change.action(), change.changes())).toList()));
     }
 
     /**

@@ -1,11 +1,11 @@
 package de.foerderregister.importing;
 
+import de.foerderregister.application.StateCode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,35 +33,42 @@ class ImportBatches {
 
     /**
      * For each row (by its number) the first stored application with the same owner state, start
-     * date and title, compared as {@link ImportRepository#findDuplicate} compares them: titles by the
-     * column's collation (ignoring case and accents), stored titles already trimmed.
+     * date and title. One query finds the stored applications whose title the column's collation
+     * (ignoring case and accents) takes for one of the rows' titles, by the title's index; each row
+     * then takes the first of them with its owner state, start date and {@link ImportRow#duplicateKey
+     * key}, the comparison the file's own duplicates get. (A join of the rows' keys as a derived
+     * table did the same in SQL, but MariaDB read the table for every row: 14 s per 1 000 rows.)
      */
     Map<Integer, ExistingApplication> storedDuplicates(List<ImportRow> rows) {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        String keys = String.join(" UNION ALL ", Collections.nCopies(rows.size(), "SELECT ? AS file_row, ? AS owner_state, ? AS start_date, ? AS title"));
-        String sql = "SELECT k.file_row, a.id, a.reference FROM (" + keys + ") k JOIN funding_application a"
-                + " ON a.owner_state = k.owner_state COLLATE utf8mb4_unicode_ci AND a.start_date = k.start_date"
-                + " AND a.title = k.title COLLATE utf8mb4_unicode_ci ORDER BY k.file_row, a.id";
-        Map<Integer, ExistingApplication> found = new HashMap<>();
+        List<String> titles = rows.stream().map(row -> row.title().strip()).distinct().toList();
+        String sql = "SELECT id, reference, owner_state, start_date, title FROM funding_application WHERE title IN ("
+                + String.join(",", Collections.nCopies(titles.size(), "?")) + ") ORDER BY id";
+        Map<String, ExistingApplication> firstByKey = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (ImportRow row : rows) {
-                query.setInt(index++, row.source().number());
-                query.setString(index++, row.ownerState().name());
-                query.setDate(index++, Date.valueOf(row.startDate()));
-                query.setString(index++, row.title().strip());
+            for (int i = 0; i < titles.size(); i++) {
+                query.setString(i + 1, titles.get(i));
             }
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    found.putIfAbsent(result.getInt(1), new ExistingApplication(result.getLong(2), result.getString(3)));
+                    firstByKey.putIfAbsent(ImportRow.duplicateKey(StateCode.valueOf(result.getString(3)),
+                            result.getString(5), result.getDate(4).toLocalDate()),
+                            new ExistingApplication(result.getLong(1), result.getString(2)));
                 }
             }
-            return found;
         } catch (SQLException e) {
             throw new IllegalStateException("the duplicate check of " + rows.size() + " rows failed: " + e.getMessage(), e);
         }
+        Map<Integer, ExistingApplication> found = new HashMap<>();
+        for (ImportRow row : rows) {
+            ExistingApplication existing = firstByKey.get(row.duplicateKey());
+            if (existing != null) {
+                found.put(row.source().number(), existing);
+            }
+        }
+        return found;
     }
 
     /** A job's row outcomes, in the transaction that wrote the rows' applications. */
