@@ -1,5 +1,6 @@
 package de.foerderregister.application;
 
+import de.foerderregister.db.MultiRowInsert;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Many new applications and their year splits in a few statements, for an import's chunk: plain
- * JDBC batches on the caller's transaction, because Micronaut Data does not batch inserts for the
+ * Many new applications and their year splits in a few statements, for an import's chunk: one
+ * multi-row INSERT each, in plain JDBC on the caller's transaction, because Micronaut Data does not batch inserts for the
  * MYSQL dialect (one round trip per row). The values are stored exactly as the repositories store
  * them, so what is read back (and hashed into the audit trail) is the same.
  */
@@ -27,10 +28,8 @@ class ApplicationBatches {
 
     private static final String INSERT_APPLICATION = """
             INSERT INTO funding_application (reference, title, owner_state, type, funding_source, start_date, end_date,
-              requested_amount, approved_amount, status, notes, created_by, created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_ALLOCATION = """
-            INSERT INTO year_allocation (application_id, year, requested, approved, carried) VALUES (?, ?, ?, ?, ?)""";
+              requested_amount, approved_amount, status, notes, created_by, created_at, updated_at, version)""";
+    private static final String INSERT_ALLOCATION = "INSERT INTO year_allocation (application_id, year, requested, approved, carried)";
 
     /** The transaction's own connection: Micronaut Data's data source hands out the one bound to it. */
     private final DataSource dataSource;
@@ -45,30 +44,8 @@ class ApplicationBatches {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_APPLICATION)) {
-                for (FundingApplication a : applications) {
-                    insert.setString(1, a.reference());
-                    insert.setString(2, a.title());
-                    insert.setString(3, a.ownerState().name());
-                    insert.setString(4, a.type().name());
-                    insert.setString(5, a.fundingSource().name());
-                    insert.setDate(6, Date.valueOf(a.startDate()));
-                    insert.setDate(7, Date.valueOf(a.endDate()));
-                    insert.setBigDecimal(8, a.requestedAmount());
-                    insert.setBigDecimal(9, a.approvedAmount());
-                    insert.setString(10, a.status().name());
-                    if (a.notes() == null) {
-                        insert.setNull(11, Types.VARCHAR);
-                    } else {
-                        insert.setString(11, a.notes());
-                    }
-                    insert.setString(12, a.createdBy());
-                    insert.setTimestamp(13, Timestamp.from(a.createdAt()));
-                    insert.setTimestamp(14, Timestamp.from(a.updatedAt()));
-                    insert.setLong(15, a.version());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (List<FundingApplication> slice : MultiRowInsert.slices(applications)) {
+                insertSlice(connection, slice);
             }
             Map<String, Long> ids = idsOf(connection, applications.stream().map(FundingApplication::reference).toList());
             List<FundingApplication> stored = new ArrayList<>(applications.size());
@@ -79,21 +56,56 @@ class ApplicationBatches {
         }
     }
 
-    void insertAllocations(List<YearAllocation> allocations) {
-        if (allocations.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT_ALLOCATION)) {
-            for (YearAllocation allocation : allocations) {
-                insert.setLong(1, allocation.key().applicationId());
-                insert.setInt(2, allocation.year());
-                insert.setBigDecimal(3, allocation.requested());
-                insert.setBigDecimal(4, allocation.approved());
-                insert.setBigDecimal(5, allocation.carried());
-                insert.addBatch();
+    private static void insertSlice(Connection connection, List<FundingApplication> applications) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                MultiRowInsert.sql(INSERT_APPLICATION, 15, applications.size()))) {
+            int at = 0;
+            for (FundingApplication a : applications) {
+                insert.setString(at + 1, a.reference());
+                insert.setString(at + 2, a.title());
+                insert.setString(at + 3, a.ownerState().name());
+                insert.setString(at + 4, a.type().name());
+                insert.setString(at + 5, a.fundingSource().name());
+                insert.setDate(at + 6, Date.valueOf(a.startDate()));
+                insert.setDate(at + 7, Date.valueOf(a.endDate()));
+                insert.setBigDecimal(at + 8, a.requestedAmount());
+                insert.setBigDecimal(at + 9, a.approvedAmount());
+                insert.setString(at + 10, a.status().name());
+                if (a.notes() == null) {
+                    insert.setNull(at + 11, Types.VARCHAR);
+                } else {
+                    insert.setString(at + 11, a.notes());
+                }
+                insert.setString(at + 12, a.createdBy());
+                insert.setTimestamp(at + 13, Timestamp.from(a.createdAt()));
+                insert.setTimestamp(at + 14, Timestamp.from(a.updatedAt()));
+                insert.setLong(at + 15, a.version());
+                at += 15;
             }
-            insert.executeBatch();
+            insert.executeUpdate();
+        }
+    }
+
+    void insertAllocations(List<YearAllocation> allocations) {
+        for (List<YearAllocation> slice : MultiRowInsert.slices(allocations)) {
+            insertAllocationSlice(slice);
+        }
+    }
+
+    private void insertAllocationSlice(List<YearAllocation> allocations) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     MultiRowInsert.sql(INSERT_ALLOCATION, 5, allocations.size()))) {
+            int at = 0;
+            for (YearAllocation allocation : allocations) {
+                insert.setLong(at + 1, allocation.key().applicationId());
+                insert.setInt(at + 2, allocation.year());
+                insert.setBigDecimal(at + 3, allocation.requested());
+                insert.setBigDecimal(at + 4, allocation.approved());
+                insert.setBigDecimal(at + 5, allocation.carried());
+                at += 5;
+            }
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("inserting " + allocations.size() + " year allocations failed: " + e.getMessage(), e);
         }

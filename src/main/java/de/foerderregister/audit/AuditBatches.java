@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import de.foerderregister.db.MultiRowInsert;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sealed events inserted in one JDBC batch on the caller's transaction (Micronaut Data does not
+ * Sealed events inserted by multi-row INSERTs on the caller's transaction (Micronaut Data does not
  * batch inserts for the MYSQL dialect), for {@link AuditTrail#recordAll}. Values are bound as the
  * repository binds them, so the stored event is the one that was hashed.
  */
@@ -21,7 +22,7 @@ class AuditBatches {
 
     private static final String INSERT = """
             INSERT INTO audit_event (application_id, occurred_at, actor, actor_role, action, changes, key_id,
-              previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              previous_hash, hash)""";
 
     private final DataSource dataSource;
 
@@ -35,20 +36,8 @@ class AuditBatches {
      */
     List<Long> insert(List<AuditEvent> events, long afterId) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AuditEvent event : events) {
-                    insert.setLong(1, event.applicationId());
-                    insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
-                    insert.setString(3, event.actor());
-                    insert.setString(4, event.actorRole().name());
-                    insert.setString(5, event.action().name());
-                    insert.setString(6, event.changes());
-                    insert.setString(7, event.keyId());
-                    insert.setString(8, event.previousHash());
-                    insert.setString(9, event.hash());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (List<AuditEvent> slice : MultiRowInsert.slices(events)) {
+                insertSlice(connection, slice);
             }
             List<Long> ids = new ArrayList<>(events.size());
             try (PreparedStatement query = connection.prepareStatement("SELECT id FROM audit_event WHERE id > ? ORDER BY id")) {
@@ -65,6 +54,25 @@ class AuditBatches {
             return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("inserting " + events.size() + " audit events failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertSlice(Connection connection, List<AuditEvent> events) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(MultiRowInsert.sql(INSERT, 9, events.size()))) {
+            int at = 0;
+            for (AuditEvent event : events) {
+                insert.setLong(at + 1, event.applicationId());
+                insert.setTimestamp(at + 2, Timestamp.from(event.occurredAt()));
+                insert.setString(at + 3, event.actor());
+                insert.setString(at + 4, event.actorRole().name());
+                insert.setString(at + 5, event.action().name());
+                insert.setString(at + 6, event.changes());
+                insert.setString(at + 7, event.keyId());
+                insert.setString(at + 8, event.previousHash());
+                insert.setString(at + 9, event.hash());
+                at += 9;
+            }
+            insert.executeUpdate();
         }
     }
 }

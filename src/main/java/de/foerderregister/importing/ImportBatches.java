@@ -1,6 +1,7 @@
 package de.foerderregister.importing;
 
 import de.foerderregister.application.StateCode;
+import de.foerderregister.db.MultiRowInsert;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * The set-based statements of an import's chunk, in plain JDBC on the caller's transaction (or
- * autocommit): the duplicate check of a chunk in one query, and a job's row outcomes in one batch.
+ * autocommit): the duplicate check of a chunk in one query, and a job's row outcomes in multi-row INSERTs.
  * The statements are built from placeholders only, never from the file's content.
  */
 @Singleton
@@ -73,29 +74,31 @@ class ImportBatches {
 
     /** A job's row outcomes, in the transaction that wrote the rows' applications. */
     void insertOutcomes(long jobId, List<RowResult> results) {
-        if (results.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO import_job_row (job_id, file_row, line_number, status, application_id, reference, title, note,
-                  errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        MultiRowInsert.slices(results).forEach(slice -> insertOutcomeSlice(jobId, slice));
+    }
+
+    private void insertOutcomeSlice(long jobId, List<RowResult> results) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                MultiRowInsert.sql("INSERT INTO import_job_row (job_id, file_row, line_number, status, application_id,"
+                        + " reference, title, note, errors)", 9, results.size()))) {
+            int at = 0;
             for (RowResult result : results) {
-                insert.setLong(1, jobId);
-                insert.setInt(2, result.row());
-                insert.setLong(3, result.line());
-                insert.setString(4, result.status().name());
+                insert.setLong(at + 1, jobId);
+                insert.setInt(at + 2, result.row());
+                insert.setLong(at + 3, result.line());
+                insert.setString(at + 4, result.status().name());
                 if (result.id() == null) {
-                    insert.setNull(5, Types.BIGINT);
+                    insert.setNull(at + 5, Types.BIGINT);
                 } else {
-                    insert.setLong(5, result.id());
+                    insert.setLong(at + 5, result.id());
                 }
-                insert.setString(6, result.reference());
-                insert.setString(7, result.title());
-                insert.setString(8, result.note());
-                insert.setString(9, ImportService.write(json, result.errors()));
-                insert.addBatch();
+                insert.setString(at + 6, result.reference());
+                insert.setString(at + 7, result.title());
+                insert.setString(at + 8, result.note());
+                insert.setString(at + 9, ImportService.write(json, result.errors()));
+                at += 9;
             }
-            insert.executeBatch();
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("storing " + results.size() + " row outcomes failed: " + e.getMessage(), e);
         }
