@@ -7,6 +7,8 @@ import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -26,4 +28,6 @@ public interface ApplicationRepository extends CrudRepository<FundingApplication
             WHERE id = :id""")
     void updateLatestStatus(long id, TrafficLight schedule, TrafficLight budget, TrafficLight quality,
                             TrafficLight overall, Instant reportedAt);
+
+    List<FundingApplication> findByIdIn(Collection<Long> ids);
 }

@@ -41,6 +41,17 @@ public record FundingApplication(
                 null, Status.DRAFT, content.notes(), null, null, null, null, null, createdBy, now, now, null);
     }
 
+    /**
+     * For a batch that stores the application once in the state several writes would have left it:
+     * with the id the insert gave it and the version those writes would have counted up to.
+     */
+    FundingApplication stored(@Nullable Long storedId, long storedVersion) {
+        return new FundingApplication(storedId, reference, title, ownerState, type, fundingSource, startDate, endDate,
+                requestedAmount, approvedAmount, status, notes, latestStatusSchedule, latestStatusBudget,
+                latestStatusQuality, latestStatusOverall, latestStatusReportedAt, createdBy, createdAt, updatedAt,
+                storedVersion);
+    }
+
     FundingApplication withContent(ApplicationContent content, Instant now) {
         return new FundingApplication(id, reference, content.title(), content.ownerState(), content.type(),
                 content.fundingSource(), content.startDate(), content.endDate(), content.requestedAmount(),

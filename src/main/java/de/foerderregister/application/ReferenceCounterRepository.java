@@ -23,6 +23,10 @@ public interface ReferenceCounterRepository extends GenericRepository<ReferenceC
     @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE year = :year")
     void advance(int year);
 
+    /** Draws {@code count} numbers at once; the last of them is {@link #lastDrawn}. */
+    @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + :count) WHERE year = :year")
+    void advanceBy(int year, int count);
+
     /** The number drawn by {@link #advance} on this connection. */
     @Query("SELECT LAST_INSERT_ID()")
     long lastDrawn();

@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** File numbers {@code YYYY-NNNN}: per calendar year, in order, never handed out twice. */
 @Singleton
@@ -26,5 +28,21 @@ public class ReferenceNumbers {
         }
         counters.advance(year);
         return String.format("%d-%04d", year, counters.lastDrawn());
+    }
+
+    /** {@code count} consecutive numbers at once, in order: one statement for an import's whole chunk. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> next(int count) {
+        int year = LocalDate.now(clock).getYear();
+        if (!counters.existsById(year)) {
+            counters.open(year);
+        }
+        counters.advanceBy(year, count);
+        long last = counters.lastDrawn();
+        List<String> numbers = new ArrayList<>(count);
+        for (long number = last - count + 1; number <= last; number++) {
+            numbers.add(String.format("%d-%04d", year, number));
+        }
+        return numbers;
     }
 }

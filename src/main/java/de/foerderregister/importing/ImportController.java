@@ -2,15 +2,20 @@ package de.foerderregister.importing;
 
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.security.Caller;
-import io.micronaut.core.annotation.Nullable;
 import de.foerderregister.system.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,33 +23,67 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.InputStream;
+import java.util.Locale;
+
 @Controller("/api/imports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImportController {
 
     static final String TEXT_CSV = "text/csv";
+    /** RFC 7240: the client would rather have a job to follow than wait for the answer. */
+    static final String RESPOND_ASYNC = "respond-async";
 
     private final ImportService imports;
+    private final ImportJobs jobs;
+    private final ImportLimits limits;
 
-    public ImportController(ImportService imports) {
+    public ImportController(ImportService imports, ImportJobs jobs, ImportLimits limits) {
         this.imports = imports;
+        this.jobs = jobs;
+        this.limits = limits;
     }
 
     /**
-     * The CSV file as the raw body. 200 with every row's outcome; an atomic import with a bad row
-     * answers 422 with the same list, having written nothing.
+     * The CSV file as the raw body, read while it arrives (up to {@code registry.imports.max-size},
+     * else 413). Answered at once — 200 with every row's outcome; an atomic import with a bad row 422
+     * with the same list, having written nothing — unless the client sends {@code Prefer:
+     * respond-async} or the file is larger than {@code registry.imports.async-above}: then 202 with
+     * the job and its {@code Location}, {@code GET /api/imports/{id}}.
      */
     @Post("/applications")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM})
-    public HttpResponse<ImportResult> importApplications(HttpRequest<?> request, Caller caller, @Body byte[] file,
-                                                         @Nullable @QueryValue Boolean atomic,
-                                                         @Nullable @QueryValue Boolean dryRun,
-                                                         @Nullable @QueryValue FundingSource fundingSource) {
-        boolean allOrNothing = Boolean.TRUE.equals(atomic);
-        ImportResult result = imports.importApplications(caller, file, allOrNothing, Boolean.TRUE.equals(dryRun),
-                fundingSource, Messages.apiLocale(request));
-        return HttpResponse.status(allOrNothing && result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
-                .body(result);
+    public HttpResponse<?> importApplications(HttpRequest<?> request, Caller caller, @Body InputStream file,
+                                              @Nullable @Header("Prefer") String prefer,
+                                              @Nullable @QueryValue Boolean atomic,
+                                              @Nullable @QueryValue Boolean dryRun,
+                                              @Nullable @QueryValue FundingSource fundingSource) {
+        imports.requireImporter(caller);
+        ImportUpload upload = ImportUpload.receive(file, request.getContentLength(), limits.maxSize());
+        ImportService.Options options = new ImportService.Options(Boolean.TRUE.equals(atomic),
+                Boolean.TRUE.equals(dryRun), fundingSource, Messages.apiLocale(request));
+        boolean asked = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
+        if (asked || upload.size() > limits.asyncAbove()) {
+            ImportJobView job = jobs.start(caller, upload, options);
+            MutableHttpResponse<ImportJobView> accepted = HttpResponse.<ImportJobView>status(HttpStatus.ACCEPTED).body(job);
+            accepted.header(HttpHeaders.LOCATION, "/api/imports/" + job.id());
+            if (asked) {
+                accepted.header("Preference-Applied", RESPOND_ASYNC);
+            }
+            return accepted;
+        }
+        try (upload) {
+            ImportResult result = imports.importApplications(caller, CsvFile.open(upload.path()), options);
+            return HttpResponse.status(options.atomic() && result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
+                    .body(result);
+        }
+    }
+
+    /** An import job: its progress, and once it stopped its result, the row outcomes a page at a time. */
+    @Get("/{id}")
+    public ImportJobView job(Caller caller, @PathVariable long id, @Nullable @QueryValue Integer page,
+                             @Nullable @QueryValue Integer size) {
+        return jobs.get(caller, id, page == null ? 0 : page, size == null ? 1000 : size);
     }
 }

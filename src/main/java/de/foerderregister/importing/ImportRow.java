@@ -51,6 +51,11 @@ record ImportRow(CsvFile.Row source, @Nullable String title, @Nullable StateCode
      * compared ignoring case and accents, as the database's collation compares stored titles.
      */
     String duplicateKey() {
+        return duplicateKey(ownerState, title, startDate);
+    }
+
+    /** The key of the duplicate rule for any application, stored or in a file. */
+    static String duplicateKey(@Nullable StateCode ownerState, @Nullable String title, @Nullable LocalDate startDate) {
         String comparable = title == null ? "" : Normalizer.normalize(title.strip(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
         return ownerState + "|" + comparable + "|" + startDate;

@@ -4,6 +4,7 @@ import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.ApplicationView;
 import de.foerderregister.application.Status;
 import de.foerderregister.audit.ApplicationAudited;
+import de.foerderregister.audit.ApplicationsAudited;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.budget.Payment;
@@ -16,13 +17,16 @@ import de.foerderregister.notification.Letter.Phrase;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The mails of changes: which audited change of an application tells whom what (SPEC
@@ -81,8 +85,41 @@ class ChangeNotifications implements ApplicationEventListener<ApplicationAudited
         }
     }
 
+    /**
+     * The changes of many applications at once (an import's chunk): each tells what it would alone,
+     * with the applications read in one query and FITKO's recipients of a submission read once (the
+     * changes of a batch are all the same caller's).
+     */
+    @EventListener
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationsAudited(ApplicationsAudited batch) {
+        List<ApplicationAudited> told = batch.changes().stream().filter(this::supports).toList();
+        if (told.isEmpty()) {
+            return;
+        }
+        Caller caller = told.get(0).caller();
+        Map<Long, ApplicationView> read = applications.getAll(caller,
+                told.stream().map(ApplicationAudited::applicationId).collect(Collectors.toSet()));
+        List<Recipient> fitko = null;
+        for (ApplicationAudited event : told) {
+            if (event.action() == AuditAction.SUBMITTED) {
+                if (fitko == null) {
+                    fitko = recipients.ofRole(NotificationKind.APPLICATION_SUBMITTED, Role.FITKO, caller.username());
+                }
+                submitted(event, read.get(event.applicationId()), fitko);
+            } else {
+                onApplicationEvent(event);
+            }
+        }
+    }
+
     /** To FITKO: a new application waits for its decision. */
     private void submitted(ApplicationAudited event, ApplicationView application) {
+        submitted(event, application, recipients.ofRole(NotificationKind.APPLICATION_SUBMITTED, Role.FITKO,
+                event.caller().username()));
+    }
+
+    private void submitted(ApplicationAudited event, ApplicationView application, List<Recipient> fitko) {
         boolean again = event.oldValue("status").filter(Status.RETURNED.name()::equals).isPresent();
         Letter letter = new Letter(NotificationKind.APPLICATION_SUBMITTED,
                 subject("mail.submitted.subject", application),
@@ -92,8 +129,7 @@ class ChangeNotifications implements ApplicationEventListener<ApplicationAudited
                         Phrase.of("mail.change.requested", application.requestedAmount()),
                         Phrase.of("mail.change.submittedBy", event.caller().username())),
                 page(application));
-        outbox.write(letter, recipients.ofRole(letter.kind(), Role.FITKO, event.caller().username()),
-                application.id(), null);
+        outbox.write(letter, fitko, application.id(), null);
     }
 
     /**

@@ -76,6 +76,7 @@ public enum RuleCode {
     IMPORT_HEADER_DUPLICATE("import.headerDuplicate"),
     IMPORT_ROW_REFUSED("import.rowRefused"),
     IMPORT_ROW_FAILED("import.rowFailed"),
+    IMPORT_TOO_LARGE("import.tooLarge"),
     CSV_EMPTY("csv.empty"),
     CSV_NO_HEADER("csv.noHeader"),
     CSV_UNREADABLE("csv.unreadable"),

@@ -1,0 +1,181 @@
+package de.foerderregister.importing;
+
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.NotFound;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Imports that run in the background: started with the received file, they answer at once with the
+ * job, which the importer follows with {@code GET /api/imports/{id}}. Each chunk's row outcomes are
+ * stored in the chunk's own transaction, so what a job shows as done is exactly what was committed.
+ * A job whose instance stops (a restart, a crash) stops moving its heartbeat; after
+ * {@code registry.imports.stale-after} (two minutes) any instance marks it FAILED with the rows it
+ * had done: a default import keeps the chunks it committed, an atomic one nothing.
+ */
+@Singleton
+public class ImportJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+    private static final Argument<List<String>> NAMES = Argument.listOf(String.class);
+    private static final Argument<List<FieldError>> ERRORS = Argument.listOf(FieldError.class);
+    static final int PAGE_MAX = 10_000;
+
+    private final ImportService imports;
+    private final ImportJobRepository jobs;
+    private final ImportBatches batches;
+    private final ExecutorService executor;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    public ImportJobs(ImportService imports, ImportJobRepository jobs, ImportBatches batches,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService executor, ObjectMapper json, Clock clock,
+                      @Value("${registry.imports.stale-after:2m}") Duration staleAfter) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.batches = batches;
+        this.executor = executor;
+        this.json = json;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /**
+     * Checks the caller and the file's header (refusing as a synchronous import would), records the
+     * job and runs it in the background; the job deletes the file when it ends.
+     */
+    ImportJobView start(Caller caller, ImportUpload upload, ImportService.Options options) {
+        ImportJob job;
+        CsvFile csv;
+        try {
+            csv = CsvFile.open(upload.path());
+            List<String> ignored = imports.open(caller, csv);
+            Instant now = clock.instant();
+            job = jobs.save(new ImportJob(null, caller.username(), caller.role(), caller.state(), options.atomic(),
+                    options.dryRun(), ImportJobStatus.RUNNING, csv.rowCount(), 0, 0, 0, 0, 0, csv.encoding(),
+                    String.valueOf(csv.delimiter()), json.writeValueAsString(NAMES, ignored), null, null, now, now, null));
+        } catch (IOException e) {
+            upload.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+        long id = job.id();
+        // not in the request's context: the job would inherit its connection, which closes with the answer
+        try (PropagatedContext.Scope detached = PropagatedContext.empty().propagate()) {
+            executor.execute(() -> run(id, caller, upload, csv, options));
+        }
+        return view(job, 0, 0);
+    }
+
+    private void run(long id, Caller caller, ImportUpload upload, CsvFile csv, ImportService.Options options) {
+        try (upload) {
+            ImportService.Finished finished = imports.run(caller, csv, options, new ImportService.RowSink() {
+                @Override
+                public void accept(List<RowResult> results) {
+                    batches.insertOutcomes(id, results);
+                }
+
+                @Override
+                public void discard() {
+                    // the outcomes were written in the transaction that was rolled back
+                }
+            }, new Progress(id));
+            ImportResult.Counts counts = finished.counts();
+            jobs.finish(id, counts.created(), counts.duplicate(), counts.failed(), counts.valid(), finished.runId(),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("Import job {} failed", id, e);
+            jobs.fail(id, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())
+                    .substring(0, Math.min(400, String.valueOf(e.getMessage()).length())), clock.instant());
+        }
+    }
+
+    /** Writes the rows done after each chunk, with how they fared so far. */
+    private final class Progress implements ImportService.Progress {
+
+        private final long id;
+
+        Progress(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void chunkDone(ImportResult.Counts soFar) {
+            jobs.progress(id, soFar.rows(), soFar.created(), soFar.duplicate(), soFar.failed(), soFar.valid(),
+                    clock.instant());
+        }
+    }
+
+    /**
+     * The job, if the caller may see it: its importer, and FITKO (who reads everything); anyone else
+     * (another state's user above all) is told it does not exist. {@code page} and {@code size} page
+     * through the row outcomes.
+     */
+    public ImportJobView get(Caller caller, long id, int page, int size) {
+        ImportJob job = jobs.findById(id)
+                .filter(found -> found.importedBy().equals(caller.username()) || caller.role() == Role.FITKO)
+                .orElseThrow(() -> new NotFound("Import " + id));
+        return view(job, Math.max(0, page), Math.max(1, Math.min(PAGE_MAX, size)));
+    }
+
+    private ImportJobView view(ImportJob job, int page, int size) {
+        if (job.status() == ImportJobStatus.RUNNING) {
+            return new ImportJobView(job.id(), job.status(), job.rowsDone(), job.rowsTotal(), job.startedAt(), null, null,
+                    page, size, 0, null);
+        }
+        List<RowResult> rows = jobs.rows(job.id(), size, (long) page * size).stream().map(this::result).toList();
+        ImportResult result = new ImportResult(job.runId(), job.dryRun(), job.atomic(), job.encoding(), job.delimiterChar(),
+                read(job.ignoredColumns(), NAMES), new ImportResult.Counts(job.rowsDone(), job.rowsCreated(),
+                job.rowsDuplicate(), job.rowsFailed(), job.rowsValid()), rows);
+        return new ImportJobView(job.id(), job.status(), job.rowsDone(), job.rowsTotal(), job.startedAt(),
+                job.finishedAt(), job.failure(), page, size, jobs.countRows(job.id()), result);
+    }
+
+    private RowResult result(ImportJobRow row) {
+        return new RowResult(row.fileRow(), row.lineNumber(), row.status(), row.applicationId(), row.reference(),
+                row.title(), row.note(), read(row.errors(), ERRORS));
+    }
+
+    private <T> T read(String text, Argument<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Marks FAILED the jobs whose instance stopped: at start-up, and every minute for the jobs of other instances. */
+    @Scheduled(fixedDelay = "1m", initialDelay = "5s")
+    void failStale() {
+        try {
+            Instant now = clock.instant();
+            int failed = jobs.failStale(now.minus(staleAfter), "interrupted: the instance running the job stopped", now);
+            if (failed > 0) {
+                LOG.warn("Marked {} import jobs as failed: their instance stopped while they ran", failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for interrupted import jobs: {}", e.toString());
+        }
+    }
+}

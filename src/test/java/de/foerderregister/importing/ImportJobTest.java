@@ -1,0 +1,276 @@
+package de.foerderregister.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.TestApi.Response;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.security.Role;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static de.foerderregister.importing.ImportApiTest.HEADER;
+import static de.foerderregister.importing.ImportApiTest.PATH;
+import static de.foerderregister.importing.ImportApiTest.list;
+import static de.foerderregister.importing.ImportApiTest.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Imports that run as a job: progress, the outcome a page at a time, the importer's scope, all-or-nothing, the chain and the totals. */
+@MicronautTest(transactional = false)
+class ImportJobTest {
+
+    private static final Map<String, String> ASYNC = Map.of("Content-Type", "text/csv", "Prefer", "respond-async");
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    DataSource dataSource;
+
+    Account fitko;
+
+    @BeforeEach
+    void accounts() {
+        fitko = api.account(Role.FITKO, null);
+    }
+
+    @Test
+    void aLargeImportShowsItsProgressAndEndsWithEveryRowsOutcome() throws Exception {
+        String marker = api.unique("Job");
+        int rows = 20_000;
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= rows; i++) {
+            if (i == 7) {
+                file.append(row("Kaputt " + marker + " " + i, "XY", "RI", "2021-01-01", "2021-12-31", "1000.00", ""));
+            } else if (i == 8) {
+                file.append(row("projekt " + marker + " 1", StateCode.values()[1].name(), "RI", "2021-01-01", "2021-06-30", "1000.00", ""));
+            } else if (i % 5_000 == 0) {
+                file.append(String.join(",", "Genehmigt " + marker + " " + i, "HE", "RI", "2021-01-01", "2022-12-31",
+                        "1000.00", "APPROVED", "Abteilungsleiterrunde", "2021-01-19", "TOP 08", "", ""));
+            } else {
+                file.append(row("Projekt " + marker + " " + i, StateCode.values()[i % 17].name(), i % 2 == 0 ? "RI" : "STD",
+                        "2021-01-01", "2022-12-31", (1000 + i) + ".50", i % 3 == 0 ? "SUBMITTED" : ""));
+            }
+            file.append('\n');
+        }
+
+        Response accepted = api.send("POST", PATH, fitko.token(), file.toString(), ASYNC);
+
+        assertEquals(202, accepted.status(), accepted.body());
+        assertEquals("respond-async", accepted.header("Preference-Applied"));
+        String location = accepted.header("Location");
+        assertEquals("/api/imports/" + accepted.json().get("id").asLong(), location);
+        assertEquals(rows, accepted.json().get("rowsTotal").asInt());
+        List<Integer> done = new ArrayList<>();
+        JsonNode job = poll(fitko, location, done);
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        assertTrue(done.stream().anyMatch(count -> count > 0 && count < rows), "progress seen on the way: " + done);
+        for (int i = 1; i < done.size(); i++) {
+            assertTrue(done.get(i) >= done.get(i - 1), "rows done never go back: " + done);
+        }
+
+        JsonNode result = job.get("result");
+        assertEquals(rows, result.get("counts").get("rows").asInt());
+        assertEquals(rows - 2, result.get("counts").get("created").asInt(), result.get("counts").toString());
+        assertEquals(1, result.get("counts").get("failed").asInt());
+        assertEquals(1, result.get("counts").get("duplicate").asInt());
+        assertEquals(rows, job.get("storedRows").asInt());
+        assertEquals(1000, result.get("rows").size(), "the first page");
+        JsonNode lastPage = api.get(fitko, location + "?page=3&size=5000").json().get("result").get("rows");
+        assertEquals(5000, lastPage.size());
+        assertEquals(rows, lastPage.get(4999).get("row").asInt());
+        assertEquals("CREATED", lastPage.get(4999).get("status").asText());
+
+        List<JsonNode> first = list(result.get("rows"));
+        assertEquals("ERROR", first.get(6).get("status").asText());
+        assertEquals("owner_state", first.get(6).get("errors").get(0).get("field").asText());
+        assertEquals("DUPLICATE", first.get(7).get("status").asText());
+        assertEquals(first.get(0).get("id").asLong(), first.get(7).get("id").asLong());
+        assertTrue(first.get(7).get("note").asText().contains("row 1 of this file (" + first.get(0).get("reference").asText() + ")"),
+                first.get(7).toString());
+        long approved = list(api.get(fitko, location + "?page=0&size=5000").json().get("result").get("rows")).stream()
+                .filter(r -> r.get("row").asInt() == 5000).findFirst().orElseThrow().get("id").asLong();
+        assertEquals("APPROVED", api.get(fitko, "/api/applications/" + approved).json().get("status").asText());
+        JsonNode submitted = api.get(fitko, "/api/applications/" + first.get(2).get("id").asLong()).json();
+        assertEquals("SUBMITTED", submitted.get("status").asText());
+        assertEquals(1, submitted.get("version").asLong(), "created, then submitted");
+        assertEquals(List.of("IMPORTED", "SUBMITTED"), list(api.get(fitko, "/api/applications/"
+                + submitted.get("id").asLong() + "/history").json()).stream().map(e -> e.get("action").asText()).toList());
+        assertEquals(rows - 2, count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"));
+
+        JsonNode verified = api.get(fitko, "/api/audit/verify").json();
+        assertTrue(verified.get("intact").asBoolean(), verified.toString());
+        assertKeptTotalsMatchTheRows();
+    }
+
+    @Test
+    void aJobIsSeenByItsImporterAndFitkoOnly() {
+        Account nw = api.account(Role.STATE, StateCode.NW);
+        String file = HEADER + "\n" + row(api.unique("Eigener Job"), "NW", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n";
+        Response accepted = api.send("POST", PATH, nw.token(), file, ASYNC);
+        assertEquals(202, accepted.status(), accepted.body());
+        String location = accepted.header("Location");
+        assertEquals("DONE", poll(nw, location, new ArrayList<>()).get("status").asText());
+
+        assertEquals(404, api.get(api.account(Role.STATE, StateCode.ST), location).status(), "another state's job does not exist");
+        assertEquals(404, api.get(api.account(Role.STATE, StateCode.NW), location).status(), "nor another user's of the same state");
+        assertEquals(404, api.get(api.account(Role.FINANCE, null), location).status());
+        assertEquals(404, api.get(nw, "/api/imports/999999999").status());
+        assertEquals(200, api.get(fitko, location).status());
+        assertEquals(1, api.get(nw, location).json().get("result").get("counts").get("created").asInt());
+    }
+
+    @Test
+    void anAtomicJobWhoseLastRowIsRefusedWhileWritingWritesNothing() throws SQLException {
+        int year = api.unusedYears(1);
+        Account finance = api.account(Role.FINANCE, null);
+        Response envelope = api.put(finance, "/api/budget/envelopes/DIGITALISATION_BUDGET/" + year,
+                Map.of("amount", "1500.00", "reason", "Mittelrahmen für den Test"), Map.of());
+        assertEquals(200, envelope.status(), envelope.body());
+        String marker = api.unique("Atomar");
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        int rows = 3_000;
+        for (int i = 1; i < rows; i++) {
+            file.append(row("Alles " + marker + " " + i, "SN", "RI", year + "-01-01", year + "-12-31", "1000.00",
+                    i % 2 == 0 ? "SUBMITTED" : "")).append('\n');
+        }
+        file.append(String.join(",", "Zu viel " + marker, "SN", "RI", year + "-01-01", year + "-12-31", "2000.00",
+                "APPROVED", "Abteilungsleiterrunde", "2021-01-19", "TOP 08", "", "")).append('\n');
+        long runs = count("SELECT COUNT(*) FROM import_run WHERE imported_by = ?", fitko.username());
+
+        Response accepted = api.send("POST", PATH + "?atomic=true", fitko.token(), file.toString(), ASYNC);
+
+        assertEquals(202, accepted.status(), accepted.body());
+        JsonNode job = poll(fitko, accepted.header("Location"), new ArrayList<>());
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        JsonNode counts = job.get("result").get("counts");
+        assertEquals(List.of(rows, 0, 1, rows - 1), List.of(counts.get("rows").asInt(), counts.get("created").asInt(),
+                counts.get("failed").asInt(), counts.get("valid").asInt()), counts.toString());
+        JsonNode last = api.get(fitko, accepted.header("Location") + "?page=2&size=1000").json().get("result").get("rows").get(999);
+        assertEquals("ERROR", last.get("status").asText());
+        assertEquals("envelope.exceeded", last.get("errors").get(0).get("code").asText(), last.toString());
+        assertEquals(0, count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"),
+                "all or nothing");
+        assertEquals(runs + 1, count("SELECT COUNT(*) FROM import_run WHERE imported_by = ?", fitko.username()));
+    }
+
+    @Test
+    void anAtomicJobWithABadRowAndADryRunJobWriteNothing() throws SQLException {
+        String marker = api.unique("Nichts");
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 2_500; i++) {
+            file.append(row("Nichts " + marker + " " + i, "BE", "RI", "2021-01-01", "2021-12-31", i == 2_400 ? "" : "1000.00", ""))
+                    .append('\n');
+        }
+        JsonNode atomic = poll(fitko, api.send("POST", PATH + "?atomic=true", fitko.token(), file.toString(), ASYNC)
+                .header("Location"), new ArrayList<>());
+        assertEquals(1, atomic.get("result").get("counts").get("failed").asInt(), atomic.toString());
+        assertEquals(2_499, atomic.get("result").get("counts").get("valid").asInt());
+
+        long runs = count("SELECT COUNT(*) FROM import_run WHERE imported_by = ?", fitko.username());
+        JsonNode dry = poll(fitko, api.send("POST", PATH + "?dryRun=true", fitko.token(), file.toString(), ASYNC)
+                .header("Location"), new ArrayList<>());
+        assertEquals("DONE", dry.get("status").asText());
+        assertTrue(dry.get("result").get("dryRun").asBoolean());
+        assertNull(dry.get("result").get("importId").numberValue());
+        assertEquals(2_499, dry.get("result").get("counts").get("valid").asInt());
+        assertEquals(0, count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"));
+        assertEquals(runs, count("SELECT COUNT(*) FROM import_run WHERE imported_by = ?", fitko.username()),
+                "a dry run is not logged");
+    }
+
+    /** Polls the job until it stops, noting each rowsDone seen. */
+    private JsonNode poll(Account account, String location, List<Integer> done) {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Response read = api.get(account, location);
+            assertEquals(200, read.status(), read.body());
+            JsonNode job = read.json();
+            done.add(job.get("rowsDone").asInt());
+            if (!"RUNNING".equals(job.get("status").asText())) {
+                assertFalse(job.get("result").isNull(), job.toString());
+                return job;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the import job did not end: " + location);
+    }
+
+    /** allocation_total and payment_total each equal the GROUP BY over the rows they are kept for. */
+    private void assertKeptTotalsMatchTheRows() throws SQLException {
+        assertSame("SELECT funding_source, year, approved FROM allocation_total", """
+                SELECT a.funding_source, y.year, SUM(y.approved) FROM year_allocation y
+                JOIN funding_application a ON a.id = y.application_id GROUP BY a.funding_source, y.year""");
+        assertSame("SELECT funding_source, year, paid FROM payment_total", """
+                SELECT a.funding_source, x.year, SUM(x.amount)
+                FROM (SELECT application_id, year, amount FROM payment WHERE status = 'PAID'
+                      UNION ALL SELECT application_id, year, -amount FROM repayment) x
+                JOIN funding_application a ON a.id = x.application_id GROUP BY a.funding_source, x.year""");
+    }
+
+    private void assertSame(String kept, String rows) throws SQLException {
+        Map<String, String> keptSums = sums(kept);
+        Map<String, String> rowSums = sums(rows);
+        Set<String> keys = new HashSet<>(keptSums.keySet());
+        keys.addAll(rowSums.keySet());
+        Map<String, List<String>> differences = new TreeMap<>();
+        for (String key : keys) {
+            String k = keptSums.getOrDefault(key, "0.00");
+            String r = rowSums.getOrDefault(key, "0.00");
+            if (!k.equals(r)) {
+                differences.put(key, List.of(k, r));
+            }
+        }
+        assertEquals(Map.of(), differences, kept + " (kept, rows)");
+    }
+
+    private Map<String, String> sums(String query) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(query);
+             ResultSet result = statement.executeQuery()) {
+            Map<String, String> sums = new HashMap<>();
+            while (result.next()) {
+                sums.put(result.getString(1) + " " + result.getInt(2),
+                        result.getBigDecimal(3).setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+            }
+            return sums;
+        }
+    }
+
+    private long count(String query, String parameter) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
