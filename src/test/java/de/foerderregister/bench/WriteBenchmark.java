@@ -12,6 +12,8 @@ import de.foerderregister.application.StateCode;
 import de.foerderregister.db.DatabaseAdmin;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import de.foerderregister.security.UserService;
+import de.foerderregister.security.UserUpdateCommand;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -70,6 +72,8 @@ class WriteBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.write.seconds", 10);
     private static final int WARM_UP = Integer.getInteger("bench.write.warm-up", 5);
     private static final int ROUNDS = Integer.getInteger("bench.write.rounds", 3);
+    private static final int DECISIONS = Integer.getInteger("bench.write.decisions", 60);
+    private static final int DECISION_WARM_UP = 10;
 
     @Inject
     TestApi api;
@@ -79,6 +83,8 @@ class WriteBenchmark {
     DatabaseAdmin admin;
     @Inject
     DatasourceConfiguration datasource;
+    @Inject
+    UserService users;
 
     DataSource database;
 
@@ -157,6 +163,71 @@ class WriteBenchmark {
         waits.forEach((side, sampled) -> table.add("    " + side + ": " + sampled.summary()));
         table.add("");
         System.out.println(String.join("\n", table));
+    }
+
+    /**
+     * What the mails of a decision add to it: approvals of applications of a state with 20 users with
+     * an address (20 outbox rows in the decision's transaction) against approvals of a state whose users
+     * have none, alternating, median ms per decision.
+     */
+    @Test
+    void decisionMailingTwentyUsers() {
+        Caller admin = new Caller("bench-admin", Role.ADMIN, null);
+        // a kept database has the users of earlier runs: only as many new ones as make 20
+        long addressed = count("SELECT COUNT(*) FROM user_account WHERE state_code = ? AND email IS NOT NULL", StateCode.HB.name());
+        for (long i = addressed; i < 20; i++) {
+            Account user = api.account(Role.STATE, StateCode.HB);
+            users.update(admin, user.username(), new UserUpdateCommand(null, null, null, user.username() + "@example.org",
+                    i % 2 == 0 ? "de" : "en"));
+        }
+        Account fitko = api.account(Role.FITKO, null);
+        int year = api.unusedYears(1);
+        List<Long> told = new ArrayList<>();
+        List<Long> untold = new ArrayList<>();
+        for (int i = 0; i < DECISIONS; i++) {
+            told.add(api.filed(api.application(StateCode.HB, year, year, "1011500.00")));
+            untold.add(api.filed(api.application(StateCode.SL, year, year, "1011500.00")));
+        }
+        List<Double> toldMs = new ArrayList<>();
+        List<Double> untoldMs = new ArrayList<>();
+        for (int i = 0; i < DECISIONS; i++) {
+            toldMs.add(decide(fitko, told.get(i)));
+            untoldMs.add(decide(fitko, untold.get(i)));
+        }
+        long mails = mails(told.get(0));
+        assertTrue(mails >= 20, "the decision wrote a mail per user of the state: " + mails);
+        for (long id : told) {
+            assertEquals(mails, mails(id), "every decision wrote the same mails");
+        }
+        for (long id : untold) {
+            assertEquals(0, mails(id), "nobody of the other state has an address");
+        }
+        double withMails = medianMs(toldMs.subList(DECISION_WARM_UP, DECISIONS));
+        double without = medianMs(untoldMs.subList(DECISION_WARM_UP, DECISIONS));
+        System.out.println(String.join("\n", "",
+                String.format("%-58s %10s %10s %8s", "decision, sequential, " + (DECISIONS - DECISION_WARM_UP)
+                        + " each (median ms)", mails + " mails", "no mail", "ratio"),
+                String.format("%-58s %10.1f %10.1f %8.2f", "POST /api/applications/{id}/decision", withMails, without,
+                        withMails / without), ""));
+    }
+
+    private long mails(long applicationId) {
+        return count("SELECT COUNT(*) FROM outbox_message WHERE application_id = ? AND kind = 'APPLICATION_DECIDED'",
+                String.valueOf(applicationId));
+    }
+
+    private double decide(Account fitko, long id) {
+        long started = System.nanoTime();
+        Response decided = api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00"));
+        double ms = (System.nanoTime() - started) / 1e6;
+        assertEquals(200, decided.status(), decided::toString);
+        return ms;
+    }
+
+    private static double medianMs(List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     /** One create of a side: true when it was stored; an exception is a failure of the benchmark. */
@@ -289,13 +360,15 @@ class WriteBenchmark {
         }
     }
 
-    private long count(String query, String argument) throws SQLException {
+    private long count(String query, String argument) {
         try (Connection connection = database.getConnection(); PreparedStatement sql = connection.prepareStatement(query)) {
             sql.setString(1, argument);
             try (ResultSet result = sql.executeQuery()) {
                 result.next();
                 return result.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
