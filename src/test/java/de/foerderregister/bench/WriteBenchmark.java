@@ -137,6 +137,20 @@ class WriteBenchmark {
             assertEquals(ceilingRows[0], ceilingRows[1], "the ceiling's references are unique");
         }
 
+        Response verification = api.get(api.account(Role.FITKO, null), "/api/audit/verify");
+        Load ceilingLoad = median(loads.get("ceiling"));
+        List<String> table = new ArrayList<>(List.of("",
+                String.format("%-50s %8s %8s %7s %7s %8s", "creates, " + CLIENTS + " clients, " + ROUNDS + " × " + SECONDS
+                        + " s (median round)", "per s", "p99 ms", "ratio", "JVM cpu", "host cpu"),
+                line("POST /api/applications (HTTP, tokens, JSON)", median(loads.get("http")), ceilingLoad),
+                line("ApplicationService.create, 16 threads", median(loads.get("service")), ceilingLoad),
+                line("ceiling: plain INSERTs of the same rows, 16 JDBC", ceilingLoad, ceilingLoad),
+                "  HTTP answers: " + new TreeMap<>(answers) + "; audit chain: " + verification.body(),
+                "  lock waits, mean waiting transactions per sample:"));
+        waits.forEach((side, sampled) -> table.add("    " + side + ": " + sampled.summary()));
+        table.add("");
+        System.out.println(String.join("\n", table));
+
         long created = answers.getOrDefault("201", 0);
         assertEquals(created, count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", marker + "-http-%"),
                 "every 201 is stored");
@@ -146,23 +160,8 @@ class WriteBenchmark {
         assertEquals(stored, count("""
                 SELECT COUNT(*) FROM audit_event e JOIN funding_application a ON a.id = e.application_id
                  WHERE a.title LIKE ? AND e.action = 'CREATED'""", marker + "-%"), "every application has its audit event");
-        Response verification = api.get(api.account(Role.FITKO, null), "/api/audit/verify");
         assertEquals(200, verification.status(), verification::toString);
         assertTrue(verification.json().get("intact").asBoolean(), verification::toString);
-
-        Load ceilingLoad = median(loads.get("ceiling"));
-        List<String> table = new ArrayList<>(List.of("",
-                String.format("%-50s %8s %8s %7s %7s %8s", "creates, " + CLIENTS + " clients, " + ROUNDS + " × " + SECONDS
-                        + " s (median round)", "per s", "p99 ms", "ratio", "JVM cpu", "host cpu"),
-                line("POST /api/applications (HTTP, tokens, JSON)", median(loads.get("http")), ceilingLoad),
-                line("ApplicationService.create, 16 threads", median(loads.get("service")), ceilingLoad),
-                line("ceiling: plain INSERTs of the same rows, 16 JDBC", ceilingLoad, ceilingLoad),
-                "  HTTP answers: " + new TreeMap<>(answers) + "; audit chain intact after "
-                        + verification.json().get("eventsChecked").asLong() + " events",
-                "  lock waits, mean waiting transactions per sample:"));
-        waits.forEach((side, sampled) -> table.add("    " + side + ": " + sampled.summary()));
-        table.add("");
-        System.out.println(String.join("\n", table));
     }
 
     /**
