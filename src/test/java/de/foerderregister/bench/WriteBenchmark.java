@@ -63,7 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * write without HTTP, token and JSON); and the ceiling, 16 JDBC threads writing the rows a create
  * writes (the counter update, the application, its plan lines, its year split, its audit event), each
  * application in a transaction of its own, into copies of those tables. Afterwards every 201 must be
- * stored with one audit event, every reference unique, and the audit chain must verify.
+ * stored with one audit event, every reference unique, and the audit chain must verify. Lock waits
+ * (sampled from InnoDB) and the CPU used are printed per side. {@link #decisionMailingTwentyUsers}
+ * measures what the outbox rows of a decision add to it.
  */
 @MicronautTest(transactional = false)
 class WriteBenchmark {
