@@ -149,7 +149,7 @@ public class ApplicationService {
         FundingApplication saved = applications.save(
                 FundingApplication.draft(references.next(), content, caller.username(), clock.instant()));
         ApplicationView created = ApplicationView.of(saved, savePlan(saved.id(), content.annualPlan()));
-        yearAllocations.refresh(saved, created.annualPlan());
+        yearAllocations.allocateNew(saved, created.annualPlan());
         audit.record(saved.id(), caller, action, FieldChange.between(Map.of(), created.auditFields()));
         return created;
     }

@@ -17,11 +17,13 @@ public interface ReferenceCounterRepository extends GenericRepository<ReferenceC
     @Query("INSERT IGNORE INTO reference_counter (year, last_value) VALUES (:year, 0)")
     void open(int year);
 
-    boolean existsById(Integer year);
-
-    /** Draws the next number; the row stays locked until the drawing transaction ends. */
+    /**
+     * Draws the next number; the row stays locked until the drawing transaction ends.
+     *
+     * @return 0 when the year has no counter yet
+     */
     @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE year = :year")
-    void advance(int year);
+    int advance(int year);
 
     /** Draws {@code count} numbers at once; the last of them is {@link #lastDrawn}. */
     @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + :count) WHERE year = :year")

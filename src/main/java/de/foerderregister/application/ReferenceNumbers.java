@@ -23,10 +23,11 @@ public class ReferenceNumbers {
     @Transactional(Transactional.TxType.MANDATORY)
     public String next() {
         int year = LocalDate.now(clock).getYear();
-        if (!counters.existsById(year)) {
+        // the year's counter exists but for its first number: no read before every draw
+        if (counters.advance(year) == 0) {
             counters.open(year);
+            counters.advance(year);
         }
-        counters.advance(year);
         return String.format("%d-%04d", year, counters.lastDrawn());
     }
 

@@ -52,6 +52,22 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
     @Transactional(Transactional.TxType.MANDATORY)
     public SortedMap<Integer, BigDecimal> refresh(FundingApplication application, List<AnnualPlanEntry> plan) {
         Map<Integer, YearAllocation> before = byYear(allocations.findByApplicationIdForUpdate(application.id()));
+        List<YearAllocation> rows = split(application, plan, before);
+        allocations.deleteByApplicationId(application.id());
+        allocations.saveAll(rows);
+        return addToTotals(application.fundingSource(), before.values(), rows);
+    }
+
+    /** The first split of an application just created: there is nothing to read back, lock or delete. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void allocateNew(FundingApplication application, List<AnnualPlanEntry> plan) {
+        List<YearAllocation> rows = split(application, plan, Map.of());
+        allocations.saveAll(rows);
+        addToTotals(application.fundingSource(), List.of(), rows);
+    }
+
+    private static List<YearAllocation> split(FundingApplication application, List<AnnualPlanEntry> plan,
+                                              Map<Integer, YearAllocation> before) {
         Map<Integer, BigDecimal> requested = YearSplit.split(application.requestedAmount(), application.startDate(),
                 application.endDate(), plan);
         Map<Integer, BigDecimal> approved = YearSplit.split(application.approvedAmount() == null
@@ -65,9 +81,7 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
             }
             rows.add(new YearAllocation(new YearAllocation.Key(application.id(), year), part, share, carried));
         });
-        allocations.deleteByApplicationId(application.id());
-        allocations.saveAll(rows);
-        return addToTotals(application.fundingSource(), before.values(), rows);
+        return rows;
     }
 
     /**

@@ -5,10 +5,11 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public class Outbox {
     }
 
     /**
-     * One message per recipient, in the recipient's language.
+     * One message per recipient, in the recipient's language, written in one batch.
      *
      * @param applicationId the application the letter is about, if any
      * @param dedupKey      for mails written by a timer: what makes this letter once-only (e.g. the
@@ -39,15 +40,16 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(Letter letter, Collection<Recipient> recipients, @Nullable Long applicationId,
                       @Nullable String dedupKey) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<Locale, Mail> byLanguage = new HashMap<>();
+        List<NewMessage> written = new ArrayList<>();
         for (Recipient recipient : recipients) {
             Mail mail = byLanguage.computeIfAbsent(recipient.language(), language -> composer.compose(letter, language));
-            messages.insert(composer.newMessageId(), letter.kind().name(),
+            written.add(new NewMessage(composer.newMessageId(), letter.kind(),
                     dedupKey == null ? null : dedupKey + ":" + recipient.username(), applicationId,
                     recipient.username(), recipient.address(), recipient.language().getLanguage(), mail.subject(),
-                    mail.text(), mail.html(), now);
+                    mail.text(), mail.html()));
         }
+        messages.insertAll(written, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /**
