@@ -11,25 +11,22 @@ public interface ReferenceCounterRepository extends GenericRepository<ReferenceC
 
     /**
      * Creates the year's counter in a transaction of its own: concurrent first creates of a year
-     * then only meet on the row lock of {@link #advance}, never in an insert deadlock.
+     * then only meet on the row lock of {@link #advanceBy}, never in an insert deadlock.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @Query("INSERT IGNORE INTO reference_counter (year, last_value) VALUES (:year, 0)")
     void open(int year);
 
     /**
-     * Draws the next number; the row stays locked until the drawing transaction ends.
+     * Draws {@code count} numbers at once, the last of them is {@link #lastDrawn}; the row stays locked
+     * until the drawing transaction ends.
      *
      * @return 0 when the year has no counter yet
      */
-    @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE year = :year")
-    int advance(int year);
-
-    /** Draws {@code count} numbers at once; the last of them is {@link #lastDrawn}. */
     @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + :count) WHERE year = :year")
-    void advanceBy(int year, int count);
+    int advanceBy(int year, int count);
 
-    /** The number drawn by {@link #advance} on this connection. */
+    /** The number drawn by {@link #advanceBy} on this connection. */
     @Query("SELECT LAST_INSERT_ID()")
     long lastDrawn();
 }

@@ -22,23 +22,18 @@ public class ReferenceNumbers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next() {
-        int year = LocalDate.now(clock).getYear();
-        // the year's counter exists but for its first number: no read before every draw
-        if (counters.advance(year) == 0) {
-            counters.open(year);
-            counters.advance(year);
-        }
-        return String.format("%d-%04d", year, counters.lastDrawn());
+        return next(1).get(0);
     }
 
     /** {@code count} consecutive numbers at once, in order: one statement for an import's whole chunk. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> next(int count) {
         int year = LocalDate.now(clock).getYear();
-        if (!counters.existsById(year)) {
+        // the year's counter exists but for its first number: no read before every draw
+        if (counters.advanceBy(year, count) == 0) {
             counters.open(year);
+            counters.advanceBy(year, count);
         }
-        counters.advanceBy(year, count);
         long last = counters.lastDrawn();
         List<String> numbers = new ArrayList<>(count);
         for (long number = last - count + 1; number <= last; number++) {
