@@ -47,12 +47,13 @@ public class ApplicationService {
     private final AuditTrail audit;
     private final ApprovedAmounts approvedAmounts;
     private final YearAllocations yearAllocations;
+    private final SummaryTotals summaryTotals;
     private final ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
                               ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
-                              YearAllocations yearAllocations,
+                              YearAllocations yearAllocations, SummaryTotals summaryTotals,
                               ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged, Clock clock) {
         this.applications = applications;
         this.plans = plans;
@@ -60,6 +61,7 @@ public class ApplicationService {
         this.audit = audit;
         this.approvedAmounts = approvedAmounts;
         this.yearAllocations = yearAllocations;
+        this.summaryTotals = summaryTotals;
         this.sharesChanged = sharesChanged;
         this.clock = clock;
     }
@@ -90,6 +92,7 @@ public class ApplicationService {
         requireOwnState(caller, content.ownerState());
         FundingApplication saved = applications.save(
                 FundingApplication.draft(references.next(), content, caller.username(), clock.instant()));
+        summaryTotals.creating(saved.id());
         ApplicationView created = ApplicationView.of(saved, savePlan(saved.id(), content.annualPlan()));
         yearAllocations.refresh(saved, created.annualPlan());
         audit.record(saved.id(), caller, action, FieldChange.between(Map.of(), created.auditFields()));
@@ -237,6 +240,8 @@ public class ApplicationService {
         if (expectedVersion != null && !expectedVersion.equals(application.version())) {
             throw new PreconditionFailed(expectedVersion, application.version());
         }
+        // every change of an application, its decisions, year parts, payments or repayments passes here
+        summaryTotals.changing(application.id());
         return application;
     }
 

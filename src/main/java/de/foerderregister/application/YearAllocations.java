@@ -31,12 +31,14 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
     private final YearAllocationRepository allocations;
     private final ApplicationRepository applications;
     private final AnnualPlanRepository plans;
+    private final SummaryTotals summaryTotals;
 
     public YearAllocations(YearAllocationRepository allocations, ApplicationRepository applications,
-                           AnnualPlanRepository plans) {
+                           AnnualPlanRepository plans, SummaryTotals summaryTotals) {
         this.allocations = allocations;
         this.applications = applications;
         this.plans = plans;
+        this.summaryTotals = summaryTotals;
     }
 
     /**
@@ -163,6 +165,7 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
         for (List<Long> ids = allocations.unallocatedAfter(afterId); !ids.isEmpty(); ids = allocations.unallocatedAfter(afterId)) {
             for (Long id : ids) {
                 FundingApplication application = applications.findById(id).orElseThrow();
+                summaryTotals.changing(id);
                 refresh(application, plans.findByApplicationIdOrderByYear(id).stream()
                         .map(line -> new AnnualPlanEntry(line.year(), line.amount())).toList());
             }
