@@ -42,11 +42,12 @@ import java.util.stream.Collectors;
  * plan, else pro rata by days of the runtime); the approved amount in the same proportions.
  * {@code byYear} counts the applications with a non-zero requested part in a year.
  *
- * <p>Without {@code year}, {@code byStateAndType}, {@code bySource} and {@code total} are whole
- * amounts summed in SQL. With {@code year}, {@code byYear} holds that year only, and the other
- * totals sum only each application's part of that year, computed in Java from the same split,
- * counting the applications with a non-zero requested part in it. A group appears where at least
- * one selected application's split has the year.
+ * <p>Without {@code asOf} every figure is read from the ones kept in the transaction of every change
+ * ({@code summary_total}, {@link de.foerderregister.application.SummaryTotals}): whole amounts in year 0,
+ * year parts in their years. With {@code year} the totals sum only each application's part of that year,
+ * counting the applications with a non-zero requested part in it; a group appears where at least one
+ * selected application has a part in the year. With {@code asOf} the amounts are computed from the rows
+ * (no kept figure holds a past day): whole amounts summed in SQL, year parts split in Java.
  *
  * <p>Everything is read in one read-only REPEATABLE READ transaction, so the grouped SQL sums and
  * the rows split in Java see the same snapshot and add up to the cent even while others write.
