@@ -43,6 +43,7 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final AnnualPlanRepository plans;
+    private final ApplicationViewRepository views;
     private final ReferenceNumbers references;
     private final AuditTrail audit;
     private final ApprovedAmounts approvedAmounts;
@@ -52,11 +53,12 @@ public class ApplicationService {
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
-                              ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
+                              ApplicationViewRepository views, ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
                               YearAllocations yearAllocations, SummaryTotals summaryTotals,
                               ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged, Clock clock) {
         this.applications = applications;
         this.plans = plans;
+        this.views = views;
         this.references = references;
         this.audit = audit;
         this.approvedAmounts = approvedAmounts;
@@ -102,7 +104,8 @@ public class ApplicationService {
     @Connectable
     public ApplicationView get(Caller caller, long id, @Nullable LocalDate asOf) {
         Dates.require("asOf", asOf);
-        ApplicationView current = view(visible(caller, id));
+        caller.requireRole("read applications", READERS);
+        ApplicationView current = views.find(id, caller.stateScope().orElse(null)).orElseThrow(() -> missing(id));
         return asOf == null ? current : current.withApprovedAmount(approvedAmounts.asOf(id, asOf).orElse(null));
     }
 
@@ -227,7 +230,7 @@ public class ApplicationService {
         return caller.stateScope()
                 .map(state -> applications.findByIdAndOwnerState(id, state))
                 .orElseGet(() -> applications.findById(id))
-                .orElseThrow(() -> new NotFound("Application " + id));
+                .orElseThrow(() -> missing(id));
     }
 
     private FundingApplication changeable(Caller caller, long id, @Nullable Long expectedVersion, String action,
@@ -235,7 +238,7 @@ public class ApplicationService {
         caller.requireRole("read applications", READERS);
         FundingApplication application = applications.findByIdForUpdate(id)
                 .filter(found -> caller.stateScope().map(state -> state == found.ownerState()).orElse(true))
-                .orElseThrow(() -> new NotFound("Application " + id));
+                .orElseThrow(() -> missing(id));
         caller.requireRole(action, roles);
         if (expectedVersion != null && !expectedVersion.equals(application.version())) {
             throw new PreconditionFailed(expectedVersion, application.version());
@@ -243,6 +246,11 @@ public class ApplicationService {
         // every change of an application, its decisions, year parts, payments or repayments passes here
         summaryTotals.changing(application.id());
         return application;
+    }
+
+    /** Outside the caller's state scope an application answers exactly as a missing one. */
+    private static NotFound missing(long id) {
+        return new NotFound("Application " + id);
     }
 
     private static void requireOwnState(Caller caller, StateCode ownerState) {

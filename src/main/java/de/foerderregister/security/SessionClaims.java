@@ -22,11 +22,11 @@ public class SessionClaims<T> implements GenericJwtClaimsValidator<T> {
 
     static final String GENERATION_CLAIM = "gen";
 
-    private final UserRepository users;
+    private final AccountSessionRepository sessions;
     private final String issuer;
 
-    public SessionClaims(UserRepository users, @Value("${registry.jwt.issuer}") String issuer) {
-        this.users = users;
+    public SessionClaims(AccountSessionRepository sessions, @Value("${registry.jwt.issuer}") String issuer) {
+        this.sessions = sessions;
         this.issuer = issuer;
     }
 
@@ -36,8 +36,8 @@ public class SessionClaims<T> implements GenericJwtClaimsValidator<T> {
                 || !(claims.get("sub") instanceof String username) || !(claims.get(GENERATION_CLAIM) instanceof Long generation)) {
             return false;
         }
-        Optional<UserAccount> account = users.findByUsername(username);
-        return account.filter(UserAccount::enabled)
+        Optional<AccountSession> account = sessions.find(username);
+        return account.filter(AccountSession::enabled)
                 .filter(user -> user.username().equals(username))
                 .filter(user -> user.sessionGeneration() == generation)
                 .filter(user -> List.of(user.role().name()).equals(claims.get("roles")))

@@ -5,6 +5,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,26 @@ class ApplicationApiTest {
         assertEquals(200, read.status());
         assertEquals("\"0\"", read.header("ETag"));
         assertEquals(body.get("title"), read.json().get("title").asText());
+    }
+
+    @Test
+    void aReadAnswersTheApplicationAsItsCreateDidWithOrWithoutAPlan() {
+        Map<String, Object> planned = api.application(StateCode.NW);
+        Map<String, Object> unplanned = api.application(StateCode.NW);
+        unplanned.put("annualPlan", List.of());
+        for (Map<String, Object> body : List.of(planned, unplanned)) {
+            Response created = api.post(nw, "/api/applications", body);
+            assertEquals(201, created.status(), created.body());
+
+            Response read = api.get(nw, created.header("Location"));
+
+            assertEquals(200, read.status());
+            // the times as stored (microseconds) may be shorter than the ones the create answered with
+            List<String> times = List.of("createdAt", "updatedAt");
+            assertEquals(((ObjectNode) created.json()).without(times), ((ObjectNode) read.json()).without(times));
+            assertEquals(created.header("ETag"), read.header("ETag"));
+            assertEquals(((List<?>) body.get("annualPlan")).size(), read.json().get("annualPlan").size());
+        }
     }
 
     @Test

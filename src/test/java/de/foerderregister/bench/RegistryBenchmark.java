@@ -299,6 +299,7 @@ class RegistryBenchmark {
         Load ceiling = first.and(wrk(null, path, WRK_SECONDS));
         assertEquals(ceiling.requests(), ceiling.refused(), "every request of the ceiling answers 401");
         assertEquals(0, read.refused(), "every read answers 200");
+        Optional<ProcessHandle> database = embeddedDatabase();
         String cpu = pinnedCore().map(core -> "wrk on cpu " + core).orElse("wrk unpinned (no taskset)");
         System.out.println(String.join("\n", "",
                 String.format("%-52s %12s %12s %8s", name + " (" + seeded + " applications, " + cpu + ")",
@@ -307,18 +308,42 @@ class RegistryBenchmark {
                         read.perSecond(), ceiling.perSecond(), read.perSecond() / ceiling.perSecond()),
                 String.format("%-52s %12.1f %12.1f %8.2f", "  p99 ms, the worse run (target < 50 ms)",
                         read.p99Ms(), ceiling.p99Ms(), read.p99Ms() / ceiling.p99Ms()),
+                String.format("%-52s %12.3f %12.3f %8.2f", "  CPU ms per request, JVM (ratio 401 / read)",
+                        read.jvmCpuMs() / read.requests(), ceiling.jvmCpuMs() / ceiling.requests(),
+                        (ceiling.jvmCpuMs() / ceiling.requests()) / (read.jvmCpuMs() / read.requests())),
+                database.map(db -> String.format("%-52s %12.3f %12.3f", "  CPU ms per request, MariaDB",
+                        read.databaseCpuMs() / read.requests(), ceiling.databaseCpuMs() / ceiling.requests()))
+                        .orElse("  CPU ms per request, MariaDB: not measured (not a child process of this JVM)"),
                 "  socket errors: GET by id " + read.socketErrors() + ", bare 401 " + ceiling.socketErrors(), ""));
     }
 
-    /** What wrk measured: requests per second, p99 latency, requests, non-2xx answers, socket errors. */
-    private record Load(double perSecond, double p99Ms, long requests, long refused, String socketErrors) {
+    /**
+     * What wrk measured: requests per second, p99 latency, requests, non-2xx answers, socket errors;
+     * and the CPU time the server's JVM and the embedded MariaDB spent meanwhile. CPU per request is
+     * what the two sides cost, whatever else the machine is busy with; the rates are what they reach.
+     */
+    private record Load(double perSecond, double p99Ms, long requests, long refused, String socketErrors,
+                        double jvmCpuMs, double databaseCpuMs) {
 
-        /** Two runs of equal length: the mean rate, the worse p99. */
+        /** Two runs of equal length: the mean rate, the worse p99, the CPU times summed. */
         Load and(Load other) {
             return new Load((perSecond + other.perSecond) / 2, Math.max(p99Ms, other.p99Ms), requests + other.requests,
                     refused + other.refused,
-                    socketErrors.equals(other.socketErrors) ? socketErrors : socketErrors + "; " + other.socketErrors);
+                    socketErrors.equals(other.socketErrors) ? socketErrors : socketErrors + "; " + other.socketErrors,
+                    jvmCpuMs + other.jvmCpuMs, databaseCpuMs + other.databaseCpuMs);
         }
+    }
+
+    /** The embedded MariaDB, a child process of this JVM; none when the benchmark runs against a server of its own. */
+    private static Optional<ProcessHandle> embeddedDatabase() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+                .findFirst();
+    }
+
+    private static double cpuMs(Optional<ProcessHandle> process) {
+        return process.flatMap(handle -> handle.info().totalCpuDuration()).map(duration -> duration.toNanos() / 1e6)
+                .orElse(0.0);
     }
 
     /** One wrk run of {@code seconds} against {@code path}, with the token if one is given, pinned where taskset is. */
@@ -331,12 +356,17 @@ class RegistryBenchmark {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
         command.add(server.getURL() + path);
+        Optional<ProcessHandle> database = embeddedDatabase();
+        double jvmBefore = cpuMs(Optional.of(ProcessHandle.current()));
+        double databaseBefore = cpuMs(database);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (var in = wrk.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         wrk.waitFor();
+        double jvmCpuMs = cpuMs(Optional.of(ProcessHandle.current())) - jvmBefore;
+        double databaseCpuMs = cpuMs(database) - databaseBefore;
         Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(output);
         Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(output);
         Matcher requests = Pattern.compile("(\\d+) requests in").matcher(output);
@@ -347,7 +377,8 @@ class RegistryBenchmark {
         Matcher errors = Pattern.compile("Socket errors: (.*)").matcher(output);
         double p99ms = Double.parseDouble(p99.group(1)) * Map.of("us", 0.001, "ms", 1.0, "s", 1000.0).get(p99.group(2));
         return new Load(Double.parseDouble(rate.group(1)), p99ms, Long.parseLong(requests.group(1)),
-                refused.find() ? Long.parseLong(refused.group(1)) : 0, errors.find() ? errors.group(1) : "none");
+                refused.find() ? Long.parseLong(refused.group(1)) : 0, errors.find() ? errors.group(1) : "none",
+                jvmCpuMs, databaseCpuMs);
     }
 
     /** The core wrk is pinned to: the last one, where taskset exists and there is more than one. */

@@ -82,6 +82,17 @@ class QueryPlanTest {
     }
 
     @Test
+    void aReadByIdIsOneStatementBesideTheSessionCheck() {
+        Account fitko = api.account(Role.FITKO, null);
+        long id = api.submitted(StateCode.MV);
+        try (StatementLog log = StatementLog.recording()) {
+            assertEquals(200, api.get(fitko, "/api/applications/" + id).status());
+            // the account's session (ends revoked tokens), then the application with its annual plan
+            assertEquals(2, log.statements().size(), () -> "statements: " + log.statements());
+        }
+    }
+
+    @Test
     void aListPageCostsTheSameStatementsWhateverItsSize() {
         Account fitko = api.account(Role.FITKO, null);
         for (int i = 0; i < 12; i++) {
