@@ -61,6 +61,28 @@ FROM payment p JOIN funding_application a ON a.id = p.application_id WHERE p.sta
 GROUP BY a.funding_source, p.year
 ON DUPLICATE KEY UPDATE paid = VALUES(paid);
 
+-- the budget summary's kept figures rebuilt whole, by V21's statement (SummaryTotalRepository#OF_ALL)
+DELETE FROM summary_total;
+INSERT INTO summary_total (owner_state, type, funding_source, status, year, members, counted, requested, approved, paid)
+SELECT c.owner_state, c.type, c.funding_source, c.status, c.year,
+       SUM(c.members), SUM(c.counted), SUM(c.requested), SUM(c.approved), SUM(c.paid)
+FROM (SELECT a.owner_state, a.type, a.funding_source, a.status, 0 AS year, 1 AS members, 1 AS counted,
+             a.requested_amount AS requested, COALESCE(a.approved_amount, 0.00) AS approved, 0.00 AS paid
+      FROM funding_application a
+      UNION ALL
+      SELECT a.owner_state, a.type, a.funding_source, a.status, y.year, 1, CASE WHEN y.requested <> 0 THEN 1 ELSE 0 END,
+             y.requested, y.approved, 0.00
+      FROM year_allocation y JOIN funding_application a ON a.id = y.application_id
+      UNION ALL
+      -- each payment and repayment counts twice: in the whole application (year 0) and in its year
+      SELECT a.owner_state, a.type, a.funding_source, a.status, CASE WHEN w.whole = 1 THEN 0 ELSE m.year END,
+             0, 0, 0.00, 0.00, m.amount
+      FROM (SELECT application_id, year, amount FROM payment WHERE status = 'PAID'
+            UNION ALL SELECT application_id, year, -amount FROM repayment) m
+      JOIN funding_application a ON a.id = m.application_id
+      CROSS JOIN (SELECT 0 AS whole UNION ALL SELECT 1) w) c
+GROUP BY c.owner_state, c.type, c.funding_source, c.status, c.year;
+
 INSERT IGNORE INTO budget_envelope (funding_source, year, amount, reason, set_by, set_at, version)
 SELECT s.source, 2019 + y.seq, ROUND(t.approved * 1.1, 2), 'Mittelrahmen (Benchmark)', 'bulk', NOW(6), 0
 FROM (SELECT 'DIGITALISATION_BUDGET' AS source UNION ALL SELECT 'STIMULUS_PACKAGE') s JOIN seq_1_to_4 y
@@ -85,4 +107,4 @@ WHERE a.created_by = 'bulk';
 
 SET SESSION foreign_key_checks = 1;
 ANALYZE TABLE funding_application, annual_plan_line, year_allocation, decision, amendment, payment, allocation_total,
-    payment_total, budget_envelope, status_report;
+    payment_total, summary_total, budget_envelope, status_report;

@@ -1,5 +1,6 @@
 package de.foerderregister;
 
+import de.foerderregister.aggregates.VerifyAggregatesCommand;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -9,9 +10,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * Starts the registry. Without a configured database URL, {@link de.foerderregister.db.EmbeddedMariaDb}
- * starts an embedded MariaDB before the datasource is created.
+ * starts an embedded MariaDB before the datasource is created. With {@code --verify-aggregates[=repair]} it
+ * only checks the kept aggregates ({@link VerifyAggregatesCommand}) and exits.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Förderregister", version = "0.1.0",
@@ -29,6 +33,10 @@ public final class Foerderregister {
      * test environment; a start with MICRONAUT_ENVIRONMENTS=test would otherwise end with 0, unlogged.
      */
     public static void main(String[] args) {
+        Optional<Boolean> verifyAggregates = VerifyAggregatesCommand.requested(args);
+        if (verifyAggregates.isPresent()) {
+            System.exit(VerifyAggregatesCommand.run(verifyAggregates.get(), System.out));
+        }
         try {
             Micronaut.build(args)
                     .mainClass(Foerderregister.class)

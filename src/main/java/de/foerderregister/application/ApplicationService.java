@@ -50,13 +50,14 @@ public class ApplicationService {
     private final AuditTrail audit;
     private final ApprovedAmounts approvedAmounts;
     private final YearAllocations yearAllocations;
+    private final SummaryTotals summaryTotals;
     private final ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged;
     private final ApplicationBatches batches;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, AnnualPlanRepository plans,
                               ApplicationViewRepository views, ReferenceNumbers references, AuditTrail audit, ApprovedAmounts approvedAmounts,
-                              YearAllocations yearAllocations,
+                              YearAllocations yearAllocations, SummaryTotals summaryTotals,
                               ApplicationEventPublisher<ApprovedSharesChanged> sharesChanged,
                               ApplicationBatches batches, Clock clock) {
         this.applications = applications;
@@ -66,6 +67,7 @@ public class ApplicationService {
         this.audit = audit;
         this.approvedAmounts = approvedAmounts;
         this.yearAllocations = yearAllocations;
+        this.summaryTotals = summaryTotals;
         this.sharesChanged = sharesChanged;
         this.batches = batches;
         this.clock = clock;
@@ -139,6 +141,8 @@ public class ApplicationService {
             views.add(view);
         }
         audit.recordAll(caller, changes);
+        // last: the summary rows it adds to stay locked until the commit
+        summaryTotals.addCreated(saved.stream().map(FundingApplication::id).toList());
         return views;
     }
 
@@ -148,6 +152,7 @@ public class ApplicationService {
         requireOwnState(caller, content.ownerState());
         FundingApplication saved = applications.save(
                 FundingApplication.draft(references.next(), content, caller.username(), clock.instant()));
+        summaryTotals.creating(saved.id());
         ApplicationView created = ApplicationView.of(saved, savePlan(saved.id(), content.annualPlan()));
         yearAllocations.allocateNew(saved, created.annualPlan());
         audit.record(saved.id(), caller, action, FieldChange.between(Map.of(), created.auditFields()));
@@ -313,6 +318,8 @@ public class ApplicationService {
         if (expectedVersion != null && !expectedVersion.equals(application.version())) {
             throw new PreconditionFailed(expectedVersion, application.version());
         }
+        // every change of an application, its decisions, year parts, payments or repayments passes here
+        summaryTotals.changing(application.id());
         return application;
     }
 

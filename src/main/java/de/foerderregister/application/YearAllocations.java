@@ -32,13 +32,15 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
     private final ApplicationRepository applications;
     private final AnnualPlanRepository plans;
     private final ApplicationBatches batches;
+    private final SummaryTotals summaryTotals;
 
     public YearAllocations(YearAllocationRepository allocations, ApplicationRepository applications,
-                           AnnualPlanRepository plans, ApplicationBatches batches) {
+                           AnnualPlanRepository plans, ApplicationBatches batches, SummaryTotals summaryTotals) {
         this.allocations = allocations;
         this.applications = applications;
         this.plans = plans;
         this.batches = batches;
+        this.summaryTotals = summaryTotals;
     }
 
     /**
@@ -207,6 +209,7 @@ public class YearAllocations implements ApplicationEventListener<StartupEvent> {
         for (List<Long> ids = allocations.unallocatedAfter(afterId); !ids.isEmpty(); ids = allocations.unallocatedAfter(afterId)) {
             for (Long id : ids) {
                 FundingApplication application = applications.findById(id).orElseThrow();
+                summaryTotals.changing(id);
                 refresh(application, plans.findByApplicationIdOrderByYear(id).stream()
                         .map(line -> new AnnualPlanEntry(line.year(), line.amount())).toList());
             }

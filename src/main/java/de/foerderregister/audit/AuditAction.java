@@ -48,5 +48,7 @@ public enum AuditAction {
     /** Part of an application's approved share moved from one year to a later one. */
     CARRIED_OVER,
     /** A change took one or more envelopes past their amount, with the reason given for it. */
-    OVER_COMMITTED
+    OVER_COMMITTED,
+    /** An administrator (or the command line) rewrote kept aggregates that differed from the rows. */
+    AGGREGATES_REPAIRED
 }

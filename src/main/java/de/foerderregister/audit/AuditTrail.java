@@ -32,6 +32,8 @@ import java.util.Set;
 public class AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    /** The subject of a repair of the kept aggregates. */
+    public static final String AGGREGATES = "aggregates";
     private static final Argument<List<FieldChange>> CHANGES = Argument.listOf(FieldChange.class);
 
     private final AuditRepository events;
@@ -126,6 +128,15 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordEnvelope(String envelope, Caller caller, AuditAction action, List<FieldChange> changes) {
         append(null, null, envelope, caller, action, changes);
+    }
+
+    /**
+     * Records a repair of the kept aggregates, one change per rewritten group (kept → computed). Its
+     * subject is written where an envelope's is, as {@value #AGGREGATES}: no envelope is named so.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAggregateRepair(Caller caller, List<FieldChange> changes) {
+        append(null, null, AGGREGATES, caller, AuditAction.AGGREGATES_REPAIRED, changes);
     }
 
     private void append(Long applicationId, String subjectUsername, String subjectEnvelope, Caller caller,

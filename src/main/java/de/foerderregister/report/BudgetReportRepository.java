@@ -93,53 +93,41 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
     List<SplitRow> rowsAfter(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
                              @Nullable Status status, @Nullable LocalDate asOf, long afterId, int limit);
 
-    /** The kept year parts ({@code year_allocation}) of the selected applications, optionally of one year only. */
-    String ALLOCATED = " FROM year_allocation y JOIN funding_application a ON a.id = y.application_id WHERE " + FILTER
-            + " AND (:year IS NULL OR y.year = :year)";
+    /** The selected rows {@code s} of the kept figures ({@code summary_total}, see V21); year 0 holds whole applications. */
+    String KEPT = " FROM summary_total s WHERE (:ownerState IS NULL OR s.owner_state = :ownerState)"
+            + " AND (:fundingSource IS NULL OR s.funding_source = :fundingSource) AND (:status IS NULL OR s.status = :status)";
 
-    /** A year part counts an application where something was requested for that year. */
-    String SUMS = " COUNT(CASE WHEN y.requested <> 0 THEN 1 END) AS count, COALESCE(SUM(y.requested), 0.00) AS requested,"
-            + " COALESCE(SUM(y.approved), 0.00) AS approved";
+    String KEPT_SUMS = " SUM(s.counted) AS count, SUM(s.requested) AS requested, SUM(s.approved) AS approved,"
+            + " SUM(s.paid) AS paid";
 
     /**
-     * The year parts of all applications: with no filter the join to the applications is not needed,
-     * and the paid amounts per year are the kept ones ({@code payment_total}).
+     * Of the whole applications ({@code :year} null, year 0), or of the year parts of {@code :year}. A
+     * group exists where an application, or a year part, does; its paid sum counts every payment of the
+     * group's applications, of the year if there is one.
      */
-    @Query("SELECT g.year AS year, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
-            + " FROM (SELECT y.year AS year," + SUMS + " FROM year_allocation y WHERE (:year IS NULL OR y.year = :year)"
-            + " GROUP BY y.year) g"
-            + " LEFT JOIN (SELECT year, SUM(paid) AS paid FROM payment_total WHERE (:year IS NULL OR year = :year)"
-            + " GROUP BY year) pd ON pd.year = g.year"
-            + " ORDER BY g.year")
-    List<YearTotal> allocatedByYearOfAll(@Nullable Integer year);
+    String KEPT_OF_YEAR = KEPT + " AND s.year = COALESCE(:year, 0)";
 
-    @Query("SELECT g.year AS year, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
-            + " FROM (SELECT y.year AS year," + SUMS + ALLOCATED + " GROUP BY y.year) g"
-            + " LEFT JOIN (SELECT m.year, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR + " GROUP BY m.year) pd ON pd.year = g.year"
-            + " ORDER BY g.year")
-    List<YearTotal> allocatedByYear(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                                    @Nullable Status status, @Nullable Integer year);
+    @Query("SELECT s.owner_state AS owner_state, s.type AS type," + KEPT_SUMS + KEPT_OF_YEAR
+            + " GROUP BY s.owner_state, s.type HAVING SUM(s.members) > 0 ORDER BY s.owner_state, s.type")
+    List<StateTypeTotal> keptByStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                                            @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT g.owner_state AS owner_state, g.type AS type, g.count AS count, g.requested AS requested,"
-            + " g.approved AS approved," + PAID
-            + " FROM (SELECT a.owner_state, a.type," + SUMS + ALLOCATED + " GROUP BY a.owner_state, a.type) g"
-            + " LEFT JOIN (SELECT m.owner_state, m.type, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR
-            + " GROUP BY m.owner_state, m.type) pd ON pd.owner_state = g.owner_state AND pd.type = g.type"
-            + " ORDER BY g.owner_state, g.type")
-    List<StateTypeTotal> allocatedByStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                                                 @Nullable Status status, @Nullable Integer year);
+    @Query("SELECT s.funding_source AS funding_source," + KEPT_SUMS + KEPT_OF_YEAR
+            + " GROUP BY s.funding_source HAVING SUM(s.members) > 0 ORDER BY s.funding_source")
+    List<SourceTotal> keptBySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                                   @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT g.funding_source AS funding_source, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
-            + " FROM (SELECT a.funding_source," + SUMS + ALLOCATED + " GROUP BY a.funding_source) g"
-            + " LEFT JOIN (SELECT m.funding_source, SUM(m.amount) AS paid FROM " + MOVED_IN_YEAR
-            + " GROUP BY m.funding_source) pd ON pd.funding_source = g.funding_source"
-            + " ORDER BY g.funding_source")
-    List<SourceTotal> allocatedBySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                                        @Nullable Status status, @Nullable Integer year);
+    /** One row even when nothing is selected: the count then is 0 and the sums 0.00. */
+    @Query("SELECT COALESCE(SUM(s.counted), 0) AS count, COALESCE(SUM(s.requested), 0.00) AS requested,"
+            + " COALESCE(SUM(s.approved), 0.00) AS approved, COALESCE(SUM(s.paid), 0.00) AS paid" + KEPT_OF_YEAR)
+    Totals keptTotal(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                     @Nullable Status status, @Nullable Integer year);
 
-    @Query("SELECT" + SUMS + ", (SELECT COALESCE(SUM(m.amount), 0.00) FROM " + MOVED_IN_YEAR + ") AS paid" + ALLOCATED)
-    Totals allocatedTotal(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                          @Nullable Status status, @Nullable Integer year);
+    /** The year parts by year, of one year {@code :year} or all; a year exists where a year part does. */
+    @Query("SELECT s.year AS year," + KEPT_SUMS + KEPT + " AND s.year <> 0 AND (:year IS NULL OR s.year = :year)"
+            + " GROUP BY s.year HAVING SUM(s.members) > 0 ORDER BY s.year")
+    List<YearTotal> keptByYear(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
+                               @Nullable Status status, @Nullable Integer year);
 
     /**
      * What was paid against each year of the given applications less repayments, with {@code asOf}

@@ -7,6 +7,7 @@ import de.foerderregister.application.AnnualPlanRepository;
 import de.foerderregister.application.ApplicationType;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.application.Status;
 import de.foerderregister.application.YearSplit;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
@@ -41,11 +42,12 @@ import java.util.stream.Collectors;
  * plan, else pro rata by days of the runtime); the approved amount in the same proportions.
  * {@code byYear} counts the applications with a non-zero requested part in a year.
  *
- * <p>Without {@code year}, {@code byStateAndType}, {@code bySource} and {@code total} are whole
- * amounts summed in SQL. With {@code year}, {@code byYear} holds that year only, and the other
- * totals sum only each application's part of that year, computed in Java from the same split,
- * counting the applications with a non-zero requested part in it. A group appears where at least
- * one selected application's split has the year.
+ * <p>Without {@code asOf} every figure is read from the ones kept in the transaction of every change
+ * ({@code summary_total}, {@link de.foerderregister.application.SummaryTotals}): whole amounts in year 0,
+ * year parts in their years. With {@code year} the totals sum only each application's part of that year,
+ * counting the applications with a non-zero requested part in it; a group appears where at least one
+ * selected application has a part in the year. With {@code asOf} the amounts are computed from the rows
+ * (no kept figure holds a past day): whole amounts summed in SQL, year parts split in Java.
  *
  * <p>Everything is read in one read-only REPEATABLE READ transaction, so the grouped SQL sums and
  * the rows split in Java see the same snapshot and add up to the cent even while others write.
@@ -82,7 +84,7 @@ public class BudgetSummaryService {
         }
         BudgetFilter effective = scope == null ? filter : filter.withOwnerState(scope);
         if (effective.asOf() == null) {
-            return fromAllocations(effective);
+            return fromKeptFigures(effective);
         }
         YearSums sums = splitByYear(effective);
         if (effective.year() != null) {
@@ -97,25 +99,18 @@ public class BudgetSummaryService {
     }
 
     /**
-     * The current amounts, all in SQL: the year parts are kept per application ({@code year_allocation}),
-     * so the yearly sums, and with {@code year} every other sum, are GROUP BYs like the whole amounts.
+     * The current amounts, read from the figures kept with every change ({@code summary_total}): a few
+     * hundred rows whatever the register's size.
      */
-    private BudgetSummary fromAllocations(BudgetFilter filter) {
+    private BudgetSummary fromKeptFigures(BudgetFilter filter) {
         StateCode state = filter.ownerState();
         FundingSource source = filter.fundingSource();
-        boolean unfiltered = state == null && source == null && filter.status() == null;
-        List<YearTotal> byYear = unfiltered ? reports.allocatedByYearOfAll(filter.year())
-                : reports.allocatedByYear(state, source, filter.status(), filter.year());
-        if (filter.year() != null) {
-            return new BudgetSummary(filter, clock.instant(),
-                    reports.allocatedByStateAndType(state, source, filter.status(), filter.year()),
-                    reports.allocatedBySource(state, source, filter.status(), filter.year()),
-                    byYear, reports.allocatedTotal(state, source, filter.status(), filter.year()));
-        }
+        Status status = filter.status();
         return new BudgetSummary(filter, clock.instant(),
-                reports.byStateAndType(state, source, filter.status(), null),
-                reports.bySource(state, source, filter.status(), null),
-                byYear, reports.total(state, source, filter.status(), null));
+                reports.keptByStateAndType(state, source, status, filter.year()),
+                reports.keptBySource(state, source, status, filter.year()),
+                reports.keptByYear(state, source, status, filter.year()),
+                reports.keptTotal(state, source, status, filter.year()));
     }
 
     /**

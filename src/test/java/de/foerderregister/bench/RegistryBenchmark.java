@@ -207,33 +207,8 @@ class RegistryBenchmark {
         return times.get(times.size() / 2);
     }
 
-    /** Bulk rows by the same SQL as .ci/large-reports: one INSERT … SELECT per table over MariaDB's sequence engine. */
     private long seed() throws SQLException, IOException {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            try (ResultSet existing = sql.executeQuery("SELECT COUNT(*) FROM funding_application WHERE created_by = 'bulk'")) {
-                existing.next();
-                if (existing.getLong(1) >= APPLICATIONS) {
-                    return count(sql);
-                }
-            }
-            String script;
-            try (var in = getClass().getResourceAsStream("/bench/seed.sql")) {
-                script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{APPLICATIONS}}", String.valueOf(APPLICATIONS));
-            }
-            for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    sql.execute(statement);
-                }
-            }
-            return count(sql);
-        }
-    }
-
-    private static long count(Statement sql) throws SQLException {
-        try (ResultSet all = sql.executeQuery("SELECT COUNT(*) FROM funding_application")) {
-            all.next();
-            return all.getLong(1);
-        }
+        return BulkSeed.seed(database, APPLICATIONS);
     }
 
     private void plainInserts() {
