@@ -8,7 +8,8 @@ import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,12 @@ import java.util.function.Function;
  * Compares every kept aggregate ({@code summary_total}, {@code allocation_total}, {@code payment_total})
  * with the GROUP BY over the rows, and on request rewrites the groups that differ, in one audited transaction.
  *
- * <p>The kept rows are locked first, in the order the writers take them (the per-source totals during
- * a change, the summary's rows just before its commit), and only then computed: each statement sees
- * what was committed, and a writer still running adds its change on top of what a repair wrote. While
- * the check runs (a full GROUP BY, seconds at a million applications), changes wait for it.
+ * <p>Everything is read in one REPEATABLE READ snapshot, so the kept and the computed figures are of the
+ * same moment even while others commit, and a check alone locks nothing: writers go on. A repair first
+ * locks the kept rows (and the gaps between them, so no writer adds a new group meanwhile) in the order
+ * the writers take them (the per-source totals during a change, the summary's rows just before its
+ * commit), and only then computes: a writer still running adds its change on top of what the repair
+ * wrote. While a repair runs (a full GROUP BY, seconds at a million applications), changes wait for it.
  */
 @Singleton
 public class AggregateCheck {
@@ -49,15 +52,20 @@ public class AggregateCheck {
 
     /** ADMIN only: the differences, repaired when asked to. */
     @RetryOnConflict
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public AggregateReport verify(Caller caller, boolean repair) {
         caller.requireRole("verify the kept aggregates", Role.ADMIN);
         List<AggregateDifference> differences = new ArrayList<>();
-        SortedMap<String, Pair<SourceYearAmount>> allocations = pair(totals.allocationTotalsForUpdate(),
-                totals.allocationTotalsComputed(), SourceYearAmount::group);
-        SortedMap<String, Pair<SourceYearAmount>> payments = pair(totals.paymentTotalsForUpdate(),
-                totals.paymentTotalsComputed(), SourceYearAmount::group);
-        SortedMap<String, Pair<SummaryRow>> summary = pair(summaries.keptForUpdate(), summaries.computed(), AggregateCheck::group);
+        // all kept rows first: a repair's locking reads see the newest commits, the computed ones the
+        // snapshot taken at the first plain read, which must come after every lock is held
+        List<SourceYearAmount> keptAllocations = repair ? totals.allocationTotalsForUpdate() : totals.allocationTotals();
+        List<SourceYearAmount> keptPayments = repair ? totals.paymentTotalsForUpdate() : totals.paymentTotals();
+        List<SummaryRow> keptSummary = repair ? summaries.keptForUpdate() : summaries.kept();
+        SortedMap<String, Pair<SourceYearAmount>> allocations = pair(keptAllocations, totals.allocationTotalsComputed(),
+                SourceYearAmount::group);
+        SortedMap<String, Pair<SourceYearAmount>> payments = pair(keptPayments, totals.paymentTotalsComputed(),
+                SourceYearAmount::group);
+        SortedMap<String, Pair<SummaryRow>> summary = pair(keptSummary, summaries.computed(), AggregateCheck::group);
         allocations.forEach((group, pair) -> {
             if (amount(pair.kept).compareTo(amount(pair.computed)) != 0) {
                 differences.add(new AggregateDifference(ALLOCATIONS, group, amount(pair.kept).toPlainString(),

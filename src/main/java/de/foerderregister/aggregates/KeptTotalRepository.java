@@ -16,6 +16,9 @@ interface KeptTotalRepository extends GenericRepository<FundingApplication, Long
     @Query("SELECT funding_source, year, approved AS amount FROM allocation_total ORDER BY funding_source, year FOR UPDATE")
     List<SourceYearAmount> allocationTotalsForUpdate();
 
+    @Query("SELECT funding_source, year, approved AS amount FROM allocation_total ORDER BY funding_source, year")
+    List<SourceYearAmount> allocationTotals();
+
     @Query("SELECT a.funding_source AS funding_source, y.year AS year, SUM(y.approved) AS amount"
             + " FROM year_allocation y JOIN funding_application a ON a.id = y.application_id"
             + " GROUP BY a.funding_source, y.year ORDER BY a.funding_source, y.year")
@@ -23,6 +26,9 @@ interface KeptTotalRepository extends GenericRepository<FundingApplication, Long
 
     @Query("SELECT funding_source, year, paid AS amount FROM payment_total ORDER BY funding_source, year FOR UPDATE")
     List<SourceYearAmount> paymentTotalsForUpdate();
+
+    @Query("SELECT funding_source, year, paid AS amount FROM payment_total ORDER BY funding_source, year")
+    List<SourceYearAmount> paymentTotals();
 
     @Query("SELECT a.funding_source AS funding_source, m.year AS year, SUM(m.amount) AS amount"
             + " FROM (SELECT application_id, year, amount FROM payment WHERE status = 'PAID'"

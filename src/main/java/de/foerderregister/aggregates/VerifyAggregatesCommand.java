@@ -17,8 +17,6 @@ import java.util.Optional;
 public final class VerifyAggregatesCommand {
 
     static final String FLAG = "--verify-aggregates";
-    /** Who a repair from the command line is audited as. */
-    static final Caller COMMAND_LINE = new Caller("command-line", Role.ADMIN, null);
 
     private VerifyAggregatesCommand() {
     }
@@ -31,9 +29,15 @@ public final class VerifyAggregatesCommand {
                 .map(arg -> arg.endsWith("=repair"));
     }
 
+    /** A repair from the command line is audited with the operating-system account that ran it. */
+    static Caller operator() {
+        String account = "command-line:" + System.getProperty("user.name", "unknown");
+        return new Caller(account.substring(0, Math.min(account.length(), 64)), Role.ADMIN, null);
+    }
+
     public static int run(boolean repair, PrintStream out) {
         try (ApplicationContext context = ApplicationContext.builder().mainClass(Foerderregister.class).start()) {
-            AggregateReport report = context.getBean(AggregateCheck.class).verify(COMMAND_LINE, repair);
+            AggregateReport report = context.getBean(AggregateCheck.class).verify(operator(), repair);
             out.println(report.text());
             return report.consistent() ? 0 : 1;
         }

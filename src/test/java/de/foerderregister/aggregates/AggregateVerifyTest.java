@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,26 @@ class AggregateVerifyTest {
         assertEquals(true, repaired.get("repaired").asBoolean());
         assertEquals(2, repaired.get("differences").size(), repaired.toString());
         assertEquals(0, differences(api.post(admin, VERIFY, null)).size(), "consistent after the repair");
-        assertEquals("AGGREGATES_REPAIRED", lastAction(AuditTrail.AGGREGATES).orElseThrow());
+        assertEquals("AGGREGATES_REPAIRED by " + admin.username(), lastAction(AuditTrail.AGGREGATES).orElseThrow());
+    }
+
+    @Test
+    void aCheckWithoutRepairLocksNothingTheWritersNeed() throws SQLException {
+        Account admin = api.account(Role.ADMIN, null);
+        api.approved(api.account(Role.FITKO, null), StateCode.SL, "200000.00");
+        try (Connection writer = dataSource.getConnection(); Statement sql = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            // a writer in the middle of its change holds kept rows of every table until its commit
+            sql.executeQuery("SELECT * FROM summary_total FOR UPDATE").close();
+            sql.executeQuery("SELECT * FROM allocation_total FOR UPDATE").close();
+            sql.executeQuery("SELECT * FROM payment_total FOR UPDATE").close();
+            long started = System.nanoTime();
+            Response checked = api.post(admin, VERIFY, null);
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            writer.rollback();
+            assertEquals(0, differences(checked).size(), checked.body());
+            assertTrue(seconds < 5, "the check waited " + seconds + " s for the writer's locks");
+        }
     }
 
     @Test
@@ -90,6 +110,8 @@ class AggregateVerifyTest {
         assertTrue(found.output.contains("summary_total MV/REFERENCE_IMPLEMENTATION/DIGITALISATION_BUDGET/APPROVED/0"), found.output);
         assertEquals(1, runCommand(true).exitCode, "differences found, then repaired");
         assertEquals(0, runCommand(false).exitCode, "consistent after the repair");
+        assertEquals("AGGREGATES_REPAIRED by command-line:" + System.getProperty("user.name"),
+                lastAction(AuditTrail.AGGREGATES).orElseThrow(), "the operating-system account that repaired");
     }
 
     private record Run(int exitCode, String output) {
@@ -114,10 +136,10 @@ class AggregateVerifyTest {
 
     private Optional<String> lastAction(String envelope) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT action FROM audit_event WHERE subject_envelope = ? ORDER BY id DESC LIMIT 1")) {
+                "SELECT action, actor FROM audit_event WHERE subject_envelope = ? ORDER BY id DESC LIMIT 1")) {
             statement.setString(1, envelope);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                return rows.next() ? Optional.of(rows.getString(1) + " by " + rows.getString(2)) : Optional.empty();
             }
         }
     }
