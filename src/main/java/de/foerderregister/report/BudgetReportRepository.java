@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The budget summary's SQL. Every filter is a bound parameter; a null one selects everything.
  * The approved amount of an application is computed in SQL, {@link #APPROVED}, from the ledger's own
- * definition, so the same rule serves the grouped totals, the rows split over years and {@code ?asOf=}.
+ * definition ({@link ApprovedAmountSql}), the rule {@code ?asOf=} on one application uses too.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface BudgetReportRepository extends GenericRepository<FundingApplication, Long> {
@@ -32,57 +32,6 @@ interface BudgetReportRepository extends GenericRepository<FundingApplication, L
     /** The approved amount of {@code a}: the current one, or with {@code :asOf} as it stood that day; 0.00 where none. */
     String APPROVED = "CASE WHEN :asOf IS NULL THEN COALESCE(a.approved_amount, 0.00) ELSE COALESCE("
             + ApprovedAmountSql.AS_OF + ", 0.00) END";
-
-    /**
-     * Money paid out less money repaid, one row {@code m}(owner_state, type, funding_source, year, amount)
-     * per payment or repayment of a selected application: with {@code :asOf} only what was paid and
-     * received by that day. Each branch joins its own rows to the applications, so a selective filter
-     * (a state) reaches the payments through the applications' index, not a scan of every payment.
-     */
-    String MOVED_AS_OF = "(SELECT a.owner_state, a.type, a.funding_source, m.year, m.amount"
-            + " FROM payment m JOIN funding_application a ON a.id = m.application_id"
-            + " WHERE m.status = 'PAID' AND (:asOf IS NULL OR m.paid_on <= :asOf) AND " + FILTER
-            + " UNION ALL SELECT a.owner_state, a.type, a.funding_source, m.year, -m.amount"
-            + " FROM repayment m JOIN funding_application a ON a.id = m.application_id"
-            + " WHERE (:asOf IS NULL OR m.received_on <= :asOf) AND " + FILTER + ") m";
-
-    /** The same, against one year {@code :year} or all. */
-    String MOVED_IN_YEAR = "(SELECT a.owner_state, a.type, a.funding_source, m.year, m.amount"
-            + " FROM payment m JOIN funding_application a ON a.id = m.application_id"
-            + " WHERE m.status = 'PAID' AND (:year IS NULL OR m.year = :year) AND " + FILTER
-            + " UNION ALL SELECT a.owner_state, a.type, a.funding_source, m.year, -m.amount"
-            + " FROM repayment m JOIN funding_application a ON a.id = m.application_id"
-            + " WHERE (:year IS NULL OR m.year = :year) AND " + FILTER + ") m";
-
-    /** The paid sum {@code pd.paid} of a group that no payment reached: none. */
-    String PAID = " COALESCE(pd.paid, 0.00) AS paid";
-
-    @Query("SELECT g.owner_state AS owner_state, g.type AS type, g.count AS count, g.requested AS requested,"
-            + " g.approved AS approved," + PAID
-            + " FROM (SELECT a.owner_state, a.type, COUNT(*) AS count, SUM(a.requested_amount) AS requested,"
-            + " SUM(" + APPROVED + ") AS approved FROM funding_application a WHERE " + FILTER + " GROUP BY a.owner_state, a.type) g"
-            + " LEFT JOIN (SELECT m.owner_state, m.type, SUM(m.amount) AS paid FROM " + MOVED_AS_OF
-            + " GROUP BY m.owner_state, m.type) pd ON pd.owner_state = g.owner_state AND pd.type = g.type"
-            + " ORDER BY g.owner_state, g.type")
-    List<StateTypeTotal> byStateAndType(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                                        @Nullable Status status, @Nullable LocalDate asOf);
-
-    @Query("SELECT g.funding_source AS funding_source, g.count AS count, g.requested AS requested, g.approved AS approved," + PAID
-            + " FROM (SELECT a.funding_source, COUNT(*) AS count, SUM(a.requested_amount) AS requested,"
-            + " SUM(" + APPROVED + ") AS approved FROM funding_application a WHERE " + FILTER + " GROUP BY a.funding_source) g"
-            + " LEFT JOIN (SELECT m.funding_source, SUM(m.amount) AS paid FROM " + MOVED_AS_OF
-            + " GROUP BY m.funding_source) pd ON pd.funding_source = g.funding_source"
-            + " ORDER BY g.funding_source")
-    List<SourceTotal> bySource(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                               @Nullable Status status, @Nullable LocalDate asOf);
-
-    /** One row even when nothing is selected: the sums then are 0.00. */
-    @Query("SELECT COUNT(*) AS count, COALESCE(SUM(a.requested_amount), 0.00) AS requested,"
-            + " COALESCE(SUM(" + APPROVED + "), 0.00) AS approved,"
-            + " (SELECT COALESCE(SUM(m.amount), 0.00) FROM " + MOVED_AS_OF + ") AS paid"
-            + " FROM funding_application a WHERE " + FILTER)
-    Totals total(@Nullable StateCode ownerState, @Nullable FundingSource fundingSource,
-                 @Nullable Status status, @Nullable LocalDate asOf);
 
     /** The next {@code limit} selected applications after {@code afterId}, by id: keyset chunks for the year split. */
     @Query("SELECT a.id AS id, a.owner_state AS owner_state, a.type AS type, a.funding_source AS funding_source,"

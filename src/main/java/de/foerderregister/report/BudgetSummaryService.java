@@ -47,10 +47,11 @@ import java.util.stream.Collectors;
  * year parts in their years. With {@code year} the totals sum only each application's part of that year,
  * counting the applications with a non-zero requested part in it; a group appears where at least one
  * selected application has a part in the year. With {@code asOf} the amounts are computed from the rows
- * (no kept figure holds a past day): whole amounts summed in SQL, year parts split in Java.
+ * (no kept figure holds a past day) in one pass over the selected applications, chunk by chunk: each
+ * one's approved amount as of the day in SQL, its year parts split and every sum added up in Java.
  *
- * <p>Everything is read in one read-only REPEATABLE READ transaction, so the grouped SQL sums and
- * the rows split in Java see the same snapshot and add up to the cent even while others write.
+ * <p>Everything is read in one read-only REPEATABLE READ transaction, so the chunks see one snapshot
+ * and add up to the cent even while others write.
  */
 @Singleton
 public class BudgetSummaryService {
@@ -87,15 +88,8 @@ public class BudgetSummaryService {
             return fromKeptFigures(effective);
         }
         YearSums sums = splitByYear(effective);
-        if (effective.year() != null) {
-            return new BudgetSummary(effective, clock.instant(), sums.byStateAndType(), sums.bySource(),
-                    sums.byYear(), sums.total());
-        }
-        return new BudgetSummary(effective, clock.instant(),
-                reports.byStateAndType(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()),
-                reports.bySource(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()),
-                sums.byYear(),
-                reports.total(effective.ownerState(), effective.fundingSource(), effective.status(), effective.asOf()));
+        return new BudgetSummary(effective, clock.instant(), sums.byStateAndType(), sums.bySource(), sums.byYear(),
+                sums.total());
     }
 
     /**
@@ -170,8 +164,8 @@ public class BudgetSummaryService {
     }
 
     /**
-     * Year parts added up: per year always; per state × type, per source and in total only for the
-     * filter's year, when there is one.
+     * Year parts added up per year; per state × type, per source and in total the filter's year, when
+     * there is one, else the whole applications.
      */
     private static final class YearSums {
         private final Integer onlyYear;
@@ -184,7 +178,10 @@ public class BudgetSummaryService {
             this.onlyYear = onlyYear;
         }
 
-        /** A payment is booked against a year of the runtime, so {@code paidParts} has no year the split lacks. */
+        /**
+         * A payment is booked against a year of the runtime, so {@code paidParts} has no year the split lacks.
+         * Without a year the groups sum whole applications (every one counts: its request is never 0).
+         */
         void add(SplitRow row, Map<Integer, BigDecimal> requestedParts, Map<Integer, BigDecimal> approvedParts,
                  Map<Integer, BigDecimal> paidParts) {
             requestedParts.forEach((year, requestedPart) -> {
@@ -195,12 +192,20 @@ public class BudgetSummaryService {
                 BigDecimal paidPart = paidParts.getOrDefault(year, BigDecimal.ZERO);
                 years.computeIfAbsent(year, y -> new Sum()).add(requestedPart, approvedPart, paidPart);
                 if (onlyYear != null) {
-                    stateTypes.computeIfAbsent(row.ownerState(), state -> new TreeMap<>(Comparator.comparing(Enum::name)))
-                            .computeIfAbsent(row.type(), type -> new Sum()).add(requestedPart, approvedPart, paidPart);
-                    sources.computeIfAbsent(row.fundingSource(), source -> new Sum()).add(requestedPart, approvedPart, paidPart);
-                    total.add(requestedPart, approvedPart, paidPart);
+                    addToGroups(row, requestedPart, approvedPart, paidPart);
                 }
             });
+            if (onlyYear == null) {
+                addToGroups(row, row.requested(), row.approved(),
+                        paidParts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+            }
+        }
+
+        private void addToGroups(SplitRow row, BigDecimal requested, BigDecimal approved, BigDecimal paid) {
+            stateTypes.computeIfAbsent(row.ownerState(), state -> new TreeMap<>(Comparator.comparing(Enum::name)))
+                    .computeIfAbsent(row.type(), type -> new Sum()).add(requested, approved, paid);
+            sources.computeIfAbsent(row.fundingSource(), source -> new Sum()).add(requested, approved, paid);
+            total.add(requested, approved, paid);
         }
 
         List<YearTotal> byYear() {
