@@ -50,7 +50,9 @@ public class ImportController {
      * else 413). Answered at once — 200 with every row's outcome; an atomic import with a bad row 422
      * with the same list, having written nothing — unless the client sends {@code Prefer:
      * respond-async} or the file is larger than {@code registry.imports.async-above}: then 202 with
-     * the job and its {@code Location}, {@code GET /api/imports/{id}}.
+     * the job and its {@code Location}, {@code GET /api/imports/{id}}. An atomic import holds the
+     * audit chain and the kept totals until it commits, so it is refused (413) above
+     * {@code registry.imports.async-above} before any row is read.
      */
     @Post("/applications")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM})
@@ -63,6 +65,10 @@ public class ImportController {
         ImportUpload upload = ImportUpload.receive(file, request.getContentLength(), limits.maxSize());
         ImportService.Options options = new ImportService.Options(Boolean.TRUE.equals(atomic),
                 Boolean.TRUE.equals(dryRun), fundingSource, Messages.apiLocale(request));
+        if (options.atomic() && upload.size() > limits.asyncAbove()) {
+            upload.close();
+            throw ImportLimits.atomicTooLarge(limits.asyncAbove());
+        }
         boolean asked = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
         if (asked || upload.size() > limits.asyncAbove()) {
             ImportJobView job = jobs.start(caller, upload, options);

@@ -1,5 +1,8 @@
 package de.foerderregister.importing;
 
+import de.foerderregister.problem.FieldError;
+import de.foerderregister.problem.PayloadTooLarge;
+import de.foerderregister.problem.RuleCode;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -10,7 +13,8 @@ import io.micronaut.http.server.HttpServerConfiguration;
  * How large an import file may be ({@code registry.imports.max-size}, 20 MB by default: about
  * 100 000 rows), checked while the upload is read; above which size it runs as a job
  * ({@code registry.imports.async-above}, 1 MB: every file that was answered at once before still
- * is); and how many rows one transaction writes ({@code registry.imports.chunk-rows}). The
+ * is), which is also the largest atomic import, since one holds the audit chain and the kept totals
+ * in a single transaction until it commits; and how many rows one transaction writes ({@code registry.imports.chunk-rows}). The
  * server's own {@code micronaut.server.max-request-size} applies to every route, so it must let
  * such a file through: a registry whose settings do not fit refuses to start, instead of answering
  * imports with the server's generic 413.
@@ -48,5 +52,12 @@ public class ImportLimits {
 
     int chunkRows() {
         return chunkRows;
+    }
+
+    /** An atomic import above {@code asyncAbove}: its one transaction would block every audited write for minutes. */
+    static PayloadTooLarge atomicTooLarge(long asyncAbove) {
+        return new PayloadTooLarge("An atomic import may be at most " + asyncAbove
+                + " bytes; import a larger file without atomic=true, or split it.",
+                new FieldError("atomic", RuleCode.IMPORT_ATOMIC_TOO_LARGE, asyncAbove));
     }
 }
