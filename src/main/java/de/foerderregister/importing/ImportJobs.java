@@ -4,6 +4,7 @@ import de.foerderregister.problem.FieldError;
 import de.foerderregister.problem.NotFound;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
+import de.foerderregister.system.WorkSlots;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.type.Argument;
@@ -61,9 +62,10 @@ public class ImportJobs {
 
     /**
      * Checks the caller and the file's header (refusing as a synchronous import would), records the
-     * job and runs it in the background; the job deletes the file when it ends.
+     * job and runs it in the background; the job deletes the file and frees the caller's import slot
+     * when it ends.
      */
-    ImportJobView start(Caller caller, ImportUpload upload, ImportService.Options options) {
+    ImportJobView start(Caller caller, ImportUpload upload, ImportService.Options options, WorkSlots.Slot slot) {
         ImportJob job;
         CsvFile csv;
         try {
@@ -83,14 +85,17 @@ public class ImportJobs {
         long id = job.id();
         // not in the request's context: the job would inherit its connection, which closes with the answer
         try (PropagatedContext.Scope detached = PropagatedContext.empty().propagate()) {
-            executor.execute(() -> run(id, caller, upload, csv, options));
+            executor.execute(() -> run(id, caller, upload, csv, options, slot));
         }
         return view(job, 0, 0);
     }
 
-    private void run(long id, Caller caller, ImportUpload upload, CsvFile csv, ImportService.Options options) {
-        try (upload) {
-            ImportService.Finished finished = imports.run(caller, csv, options, new ImportService.RowSink() {
+    private void run(long id, Caller caller, ImportUpload upload, CsvFile csv, ImportService.Options options,
+                     WorkSlots.Slot slot) {
+        // the slot is free before the job shows it ended, so whoever sees the end may import again
+        ImportService.Finished finished;
+        try (slot; upload) {
+            finished = imports.run(caller, csv, options, new ImportService.RowSink() {
                 @Override
                 public void accept(List<RowResult> results) {
                     batches.insertOutcomes(id, results);
@@ -101,14 +106,15 @@ public class ImportJobs {
                     // the outcomes were written in the transaction that was rolled back
                 }
             }, new Progress(id));
-            ImportResult.Counts counts = finished.counts();
-            jobs.finish(id, counts.created(), counts.duplicate(), counts.failed(), counts.valid(), finished.runId(),
-                    clock.instant());
         } catch (RuntimeException e) {
             LOG.error("Import job {} failed", id, e);
             jobs.fail(id, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())
                     .substring(0, Math.min(400, String.valueOf(e.getMessage()).length())), clock.instant());
+            return;
         }
+        ImportResult.Counts counts = finished.counts();
+        jobs.finish(id, counts.created(), counts.duplicate(), counts.failed(), counts.valid(), finished.runId(),
+                clock.instant());
     }
 
     /** Writes the rows done after each chunk, with how they fared so far. */

@@ -195,6 +195,29 @@ class ImportJobTest {
                 "a dry run is not logged");
     }
 
+    @Test
+    void aSecondImportOfTheSameUserIsRefusedWhileTheFirstRunsAndTheSlotIsFreeAfterIt() {
+        Account importer = api.account(Role.FITKO, null);
+        String marker = api.unique("Slot");
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 10_000; i++) {
+            file.append(row("Slot " + marker + " " + i, "BY", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append('\n');
+        }
+        String small = HEADER + "\n" + row("Zweiter " + marker, "BY", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n";
+
+        Response first = api.send("POST", PATH, importer.token(), file.toString(), ASYNC);
+        assertEquals(202, first.status(), first.body());
+        Response second = api.send("POST", PATH, importer.token(), small, Map.of("Content-Type", "text/csv"));
+
+        assertEquals(429, second.status(), second.body());
+        assertEquals("import.running", second.json().get("errors").get(0).get("code").asText(), second.body());
+        assertEquals("10", second.header("Retry-After"));
+        assertEquals("DONE", poll(importer, first.header("Location"), new ArrayList<>()).get("status").asText());
+        Response afterTheJob = api.send("POST", PATH, importer.token(), small, Map.of("Content-Type", "text/csv"));
+        assertEquals(200, afterTheJob.status(), afterTheJob.body());
+        assertEquals(1, afterTheJob.json().get("counts").get("created").asInt());
+    }
+
     /** Polls the job until it stops, noting each rowsDone seen. */
     private JsonNode poll(Account account, String location, List<Integer> done) {
         long deadline = System.nanoTime() + 300_000_000_000L;
