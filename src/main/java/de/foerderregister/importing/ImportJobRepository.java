@@ -53,4 +53,13 @@ interface ImportJobRepository extends GenericRepository<ImportJob, Long> {
 
     @Query("SELECT COUNT(*) FROM import_job_row WHERE job_id = :jobId")
     long countRows(long jobId);
+
+    @Query("SELECT id FROM import_job WHERE status <> 'RUNNING' AND finished_at < :before ORDER BY id LIMIT :limit")
+    List<Long> endedBefore(Instant before, int limit);
+
+    @Query("DELETE FROM import_job_row WHERE job_id = :jobId LIMIT :limit")
+    int deleteRows(long jobId, int limit);
+
+    @Query("DELETE FROM import_job WHERE id = :id AND status <> 'RUNNING'")
+    int deleteEnded(long id);
 }

@@ -18,6 +18,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ class ImportJobTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ImportJobRetention retention;
 
     Account fitko;
 
@@ -216,6 +223,57 @@ class ImportJobTest {
         Response afterTheJob = api.send("POST", PATH, importer.token(), small, Map.of("Content-Type", "text/csv"));
         assertEquals(200, afterTheJob.status(), afterTheJob.body());
         assertEquals(1, afterTheJob.json().get("counts").get("created").asInt());
+    }
+
+    @Test
+    void jobsThatEndedBeforeTheRetentionAreDeletedWithTheirRowsRunningAndRecentOnesStay() throws SQLException {
+        Instant now = Instant.now();
+        long oldDone = insertJob("DONE", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(31)));
+        long oldFailed = insertJob("FAILED", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(31)));
+        long running = insertJob("RUNNING", now.minus(Duration.ofDays(40)), null);
+        long recent = insertJob("DONE", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        for (long job : List.of(oldDone, recent)) {
+            execute("INSERT INTO import_job_row (job_id, file_row, line_number, status, errors) VALUES (?, 1, 2, 'VALID', '[]')", job);
+        }
+
+        assertTrue(retention.purge() >= 2);
+
+        String jobs = "SELECT COUNT(*) FROM import_job WHERE imported_by = ? AND id IN ";
+        assertEquals(0, count(jobs + "(" + oldDone + ", " + oldFailed + ")", fitko.username()));
+        assertEquals(2, count(jobs + "(" + running + ", " + recent + ")", fitko.username()));
+        String rows = "SELECT COUNT(*) FROM import_job_row WHERE job_id = ?";
+        assertEquals(0, count(rows, String.valueOf(oldDone)));
+        assertEquals(1, count(rows, String.valueOf(recent)));
+        execute("DELETE FROM import_job WHERE id = ?", running);
+    }
+
+    private long insertJob(String status, Instant started, Instant finished) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO import_job (imported_by, importer_role, atomic, dry_run, status, rows_total, rows_done,
+                       rows_created, rows_duplicate, rows_failed, rows_valid, encoding, delimiter_char, ignored_columns,
+                       started_at, heartbeat_at, finished_at)
+                     VALUES (?, 'FITKO', FALSE, FALSE, ?, 1, 1, 0, 0, 0, 1, 'UTF-8', ',', '[]', ?, ?, ?)""",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            statement.setString(1, fitko.username());
+            statement.setString(2, status);
+            statement.setTimestamp(3, Timestamp.from(started));
+            statement.setTimestamp(4, Timestamp.from(finished == null ? Instant.now() : finished));
+            statement.setTimestamp(5, finished == null ? null : Timestamp.from(finished));
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String update, long id) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
     }
 
     /** Polls the job until it stops, noting each rowsDone seen. */
