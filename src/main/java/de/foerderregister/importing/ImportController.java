@@ -100,8 +100,8 @@ public class ImportController {
 
     /** An import job: its progress, and once it stopped its result, the row outcomes a page at a time. */
     @Get("/{id}")
-    public ImportJobView job(Caller caller, @PathVariable long id, @Nullable @QueryValue Integer page,
-                             @Nullable @QueryValue Integer size) {
-        return jobs.get(caller, id, page == null ? 0 : page, size == null ? 1000 : size);
+    public ImportJobView job(HttpRequest<?> request, Caller caller, @PathVariable long id,
+                             @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return jobs.get(caller, id, page == null ? 0 : page, size == null ? 1000 : size, Messages.apiLocale(request));
     }
 }

@@ -50,6 +50,9 @@ class ImportJobTest {
     @Inject
     ImportJobRetention retention;
 
+    @Inject
+    ImportJobs importJobs;
+
     Account fitko;
 
     @BeforeEach
@@ -245,6 +248,47 @@ class ImportJobTest {
         assertEquals(0, count(rows, String.valueOf(oldDone)));
         assertEquals(1, count(rows, String.valueOf(recent)));
         execute("DELETE FROM import_job WHERE id = ?", running);
+    }
+
+    @Test
+    void aJobWhoseImporterLogsOutStopsBeforeItsNextChunk() throws SQLException {
+        Account importer = api.account(Role.FITKO, null);
+        String marker = api.unique("Abgemeldet");
+        int rows = 20_000;
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= rows; i++) {
+            file.append(row("Abgemeldet " + marker + " " + i, "HH", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append('\n');
+        }
+        Response accepted = api.send("POST", PATH, importer.token(), file.toString(), ASYNC);
+        assertEquals(202, accepted.status(), accepted.body());
+
+        assertEquals(204, api.send("POST", "/api/me/logout", importer.token(), null, Map.of()).status());
+
+        JsonNode job = poll(fitko, accepted.header("Location"), new ArrayList<>());
+        assertEquals("FAILED", job.get("status").asText(), job.toString());
+        assertEquals("import.accountChanged", job.get("failure").get("code").asText(), job.toString());
+        assertTrue(job.get("rowsDone").asInt() < rows, job.toString());
+        assertEquals(job.get("result").get("counts").get("created").asLong(),
+                count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"),
+                "nothing written after the chunk whose end found the session gone");
+        JsonNode english = api.send("GET", accepted.header("Location"), fitko.token(), null, Map.of("Accept-Language", "en"))
+                .json().get("failure");
+        assertTrue(english.get("message").asText().contains("the account that started it"), english.toString());
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsInterruptedWithACodeWordedForTheReader() throws SQLException {
+        long stale = insertJob("RUNNING", Instant.now().minus(Duration.ofHours(1)), null);
+        execute("UPDATE import_job SET heartbeat_at = started_at WHERE id = ?", stale);
+
+        importJobs.failStale();
+
+        JsonNode german = api.send("GET", "/api/imports/" + stale, fitko.token(), null, Map.of("Accept-Language", "de")).json();
+        assertEquals("FAILED", german.get("status").asText(), german.toString());
+        assertEquals("import.jobInterrupted", german.get("failure").get("code").asText());
+        assertTrue(german.get("failure").get("message").asText().startsWith("Der Import wurde unterbrochen"), german.toString());
+        JsonNode english = api.send("GET", "/api/imports/" + stale, fitko.token(), null, Map.of("Accept-Language", "en")).json();
+        assertTrue(english.get("failure").get("message").asText().startsWith("the import was interrupted"), english.toString());
     }
 
     private long insertJob(String status, Instant started, Instant finished) throws SQLException {
