@@ -17,8 +17,8 @@ public final class WorkSlots {
     private final Set<String> users = ConcurrentHashMap.newKeySet();
 
     public WorkSlots(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("a positive number of slots, not " + count);
+        if (count < 0) {
+            throw new IllegalArgumentException("a number of slots, not " + count);
         }
         this.count = count;
         this.slots = new Semaphore(count);
