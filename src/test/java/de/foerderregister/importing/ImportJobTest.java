@@ -53,6 +53,9 @@ class ImportJobTest {
     @Inject
     ImportJobs importJobs;
 
+    @Inject
+    ImportJobRepository jobRepository;
+
     Account fitko;
 
     @BeforeEach
@@ -289,6 +292,20 @@ class ImportJobTest {
         assertTrue(german.get("failure").get("message").asText().startsWith("Der Import wurde unterbrochen"), german.toString());
         JsonNode english = api.send("GET", "/api/imports/" + stale, fitko.token(), null, Map.of("Accept-Language", "en")).json();
         assertTrue(english.get("failure").get("message").asText().startsWith("the import was interrupted"), english.toString());
+    }
+
+    @Test
+    void aJobTakenForInterruptedThatThenCompletesEndsDone() throws SQLException {
+        long job = insertJob("RUNNING", Instant.now().minus(Duration.ofHours(1)), null);
+        execute("UPDATE import_job SET heartbeat_at = started_at WHERE id = ?", job);
+        importJobs.failStale();
+        assertEquals("FAILED", api.get(fitko, "/api/imports/" + job).json().get("status").asText());
+
+        jobRepository.finish(job, 0, 0, 0, 1, null, Instant.now());
+
+        JsonNode finished = api.get(fitko, "/api/imports/" + job).json();
+        assertEquals("DONE", finished.get("status").asText(), finished.toString());
+        assertTrue(finished.get("failure").isNull(), finished.toString());
     }
 
     private long insertJob(String status, Instant started, Instant finished) throws SQLException {
