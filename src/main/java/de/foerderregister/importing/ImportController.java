@@ -3,6 +3,7 @@ package de.foerderregister.importing;
 import de.foerderregister.application.FundingSource;
 import de.foerderregister.security.Caller;
 import de.foerderregister.system.Messages;
+import de.foerderregister.system.WorkSlots;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -50,7 +51,11 @@ public class ImportController {
      * else 413). Answered at once — 200 with every row's outcome; an atomic import with a bad row 422
      * with the same list, having written nothing — unless the client sends {@code Prefer:
      * respond-async} or the file is larger than {@code registry.imports.async-above}: then 202 with
-     * the job and its {@code Location}, {@code GET /api/imports/{id}}.
+     * the job and its {@code Location}, {@code GET /api/imports/{id}}. An atomic import holds the
+     * audit chain and the kept totals until it commits, so it is refused (413) above
+     * {@code registry.imports.async-above} before any row is read. Before the body is received the
+     * caller takes one of the instance's import slots (429 while the caller's own import runs, 503
+     * when all are taken), held until the import or its job ends.
      */
     @Post("/applications")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM})
@@ -60,30 +65,43 @@ public class ImportController {
                                               @Nullable @QueryValue Boolean dryRun,
                                               @Nullable @QueryValue FundingSource fundingSource) {
         imports.requireImporter(caller);
-        ImportUpload upload = ImportUpload.receive(file, request.getContentLength(), limits.maxSize());
-        ImportService.Options options = new ImportService.Options(Boolean.TRUE.equals(atomic),
-                Boolean.TRUE.equals(dryRun), fundingSource, Messages.apiLocale(request));
-        boolean asked = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
-        if (asked || upload.size() > limits.asyncAbove()) {
-            ImportJobView job = jobs.start(caller, upload, options);
-            MutableHttpResponse<ImportJobView> accepted = HttpResponse.<ImportJobView>status(HttpStatus.ACCEPTED).body(job);
-            accepted.header(HttpHeaders.LOCATION, "/api/imports/" + job.id());
-            if (asked) {
-                accepted.header("Preference-Applied", RESPOND_ASYNC);
+        WorkSlots.Slot slot = limits.takeSlot(caller);
+        boolean handedToJob = false;
+        try {
+            ImportUpload upload = ImportUpload.receive(file, request.getContentLength(), limits.maxSize());
+            ImportService.Options options = new ImportService.Options(Boolean.TRUE.equals(atomic),
+                    Boolean.TRUE.equals(dryRun), fundingSource, Messages.apiLocale(request));
+            if (options.atomic() && upload.size() > limits.asyncAbove()) {
+                upload.close();
+                throw ImportLimits.atomicTooLarge(limits.asyncAbove());
             }
-            return accepted;
-        }
-        try (upload) {
-            ImportResult result = imports.importApplications(caller, CsvFile.open(upload.path()), options);
-            return HttpResponse.status(options.atomic() && result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
-                    .body(result);
+            boolean asked = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
+            if (asked || upload.size() > limits.asyncAbove()) {
+                ImportJobView job = jobs.start(caller, upload, options, slot);
+                handedToJob = true;
+                MutableHttpResponse<ImportJobView> accepted = HttpResponse.<ImportJobView>status(HttpStatus.ACCEPTED).body(job);
+                accepted.header(HttpHeaders.LOCATION, "/api/imports/" + job.id());
+                if (asked) {
+                    accepted.header("Preference-Applied", RESPOND_ASYNC);
+                }
+                return accepted;
+            }
+            try (upload) {
+                ImportResult result = imports.importApplications(caller, CsvFile.open(upload.path()), options);
+                return HttpResponse.status(options.atomic() && result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
+                        .body(result);
+            }
+        } finally {
+            if (!handedToJob) {
+                slot.close();
+            }
         }
     }
 
     /** An import job: its progress, and once it stopped its result, the row outcomes a page at a time. */
     @Get("/{id}")
-    public ImportJobView job(Caller caller, @PathVariable long id, @Nullable @QueryValue Integer page,
-                             @Nullable @QueryValue Integer size) {
-        return jobs.get(caller, id, page == null ? 0 : page, size == null ? 1000 : size);
+    public ImportJobView job(HttpRequest<?> request, Caller caller, @PathVariable long id,
+                             @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return jobs.get(caller, id, page == null ? 0 : page, size == null ? 1000 : size, Messages.apiLocale(request));
     }
 }

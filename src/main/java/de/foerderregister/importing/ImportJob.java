@@ -12,7 +12,7 @@ import java.time.Instant;
 /**
  * An import running (or run) in the background: who started it, its progress and, once done, its
  * counts and the logged run. {@code ignoredColumns} is a JSON array; {@code heartbeatAt} moves with
- * every chunk, so a job whose instance stopped can be told from one that is still working.
+ * every chunk and every 30 seconds while its instance runs it, so a job whose instance stopped can be told from one that is still working.
  */
 @MappedEntity("import_job")
 record ImportJob(

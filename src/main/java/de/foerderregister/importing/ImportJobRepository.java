@@ -7,6 +7,7 @@ import io.micronaut.data.repository.GenericRepository;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ interface ImportJobRepository extends GenericRepository<ImportJob, Long> {
     @Query("""
             UPDATE import_job SET status = 'DONE', rows_done = rows_total, rows_created = :created,
               rows_duplicate = :duplicate, rows_failed = :failed, rows_valid = :valid, run_id = :runId,
-              heartbeat_at = :now, finished_at = :now
-            WHERE id = :id AND status = 'RUNNING'""")
+              failure = NULL, heartbeat_at = :now, finished_at = :now
+            WHERE id = :id AND (status = 'RUNNING' OR status = 'FAILED' AND failure = 'import.jobInterrupted')""")
     void finish(long id, int created, int duplicate, int failed, int valid, @io.micronaut.core.annotation.Nullable Long runId,
                 Instant now);
 
@@ -39,6 +40,10 @@ interface ImportJobRepository extends GenericRepository<ImportJob, Long> {
             UPDATE import_job SET status = 'FAILED', failure = :failure, heartbeat_at = :now, finished_at = :now
             WHERE id = :id AND status = 'RUNNING'""")
     void fail(long id, String failure, Instant now);
+
+    /** The jobs this instance is running are alive, whether or not a chunk ended lately. */
+    @Query("UPDATE import_job SET heartbeat_at = :now WHERE id IN (:ids) AND status = 'RUNNING'")
+    void beat(Collection<Long> ids, Instant now);
 
     /** Jobs whose instance stopped without finishing them: no chunk moved their heartbeat for a while. */
     @Query("""
@@ -53,4 +58,13 @@ interface ImportJobRepository extends GenericRepository<ImportJob, Long> {
 
     @Query("SELECT COUNT(*) FROM import_job_row WHERE job_id = :jobId")
     long countRows(long jobId);
+
+    @Query("SELECT id FROM import_job WHERE status <> 'RUNNING' AND finished_at < :before ORDER BY id LIMIT :limit")
+    List<Long> endedBefore(Instant before, int limit);
+
+    @Query("DELETE FROM import_job_row WHERE job_id = :jobId LIMIT :limit")
+    int deleteRows(long jobId, int limit);
+
+    @Query("DELETE FROM import_job WHERE id = :id AND status <> 'RUNNING'")
+    int deleteEnded(long id);
 }

@@ -1,6 +1,7 @@
 package de.foerderregister.report;
 
 import de.foerderregister.security.Caller;
+import de.foerderregister.system.WorkSlots;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import net.sf.jasperreports.engine.JRException;
@@ -31,9 +32,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
  * Fills a template and exports it to a temporary file. Filled pages beyond a few are swapped to
@@ -49,31 +47,19 @@ public class ReportRenderer {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ReportTemplates templates;
-    private final Semaphore slots;
-    private final int slotCount;
-    private final Set<String> rendering = ConcurrentHashMap.newKeySet();
+    private final WorkSlots slots;
 
     public ReportRenderer(ReportTemplates templates, @Value("${registry.reports.max-concurrent:2}") int slotCount) {
         this.templates = templates;
-        this.slotCount = slotCount;
-        this.slots = new Semaphore(slotCount);
+        this.slots = new WorkSlots(slotCount);
     }
 
     /** One report. {@code csvDelimiter} matters for CSV only: ';' for German Excel, or ','. */
     public ReportFile render(Caller caller, String template, String fileName, Map<String, Object> parameters,
                              Iterator<? extends Map<String, ?>> rows, ReportFormat format, char csvDelimiter) {
-        if (!rendering.add(caller.username())) {
-            throw ReportsBusy.oneRunningAlready(caller.username());
-        }
-        if (!slots.tryAcquire()) {
-            rendering.remove(caller.username());
-            throw ReportsBusy.allSlotsTaken(slotCount);
-        }
-        try {
+        try (WorkSlots.Slot slot = slots.take(caller.username(), () -> ReportsBusy.oneRunningAlready(caller.username()),
+                () -> ReportsBusy.allSlotsTaken(slots.count()))) {
             return render(template, fileName, parameters, rows, format, csvDelimiter);
-        } finally {
-            slots.release();
-            rendering.remove(caller.username());
         }
     }
 

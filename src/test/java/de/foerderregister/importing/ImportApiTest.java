@@ -386,6 +386,30 @@ class ImportApiTest {
     }
 
     @Test
+    void anAtomicImportAboveTheJobThresholdIsRefusedBeforeAnyRowIsWritten() {
+        Account fitko = api.account(Role.FITKO, null);
+        String marker = api.unique("AtomarGross");
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; file.length() <= 1024 * 1024; i++) {
+            file.append(row("Atomar " + marker + " " + i, "NW", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append('\n');
+        }
+
+        Response refused = api.sendBytes("POST", PATH + "?atomic=true", fitko.token(),
+                file.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertEquals(413, refused.status(), refused.body());
+        assertEquals("import.atomicTooLarge", refused.json().get("errors").get(0).get("code").asText(), refused.body());
+        assertEquals("1048576", refused.json().get("errors").get(0).get("arguments").get(0).asText());
+        assertTrue(refused.json().get("errors").get(0).get("message").asText().contains("1048576"), refused.body());
+        assertEquals(0, api.get(fitko, "/api/applications?q=" + marker).json().get("totalSize").asLong());
+
+        Response small = api.sendBytes("POST", PATH + "?atomic=true", fitko.token(),
+                (HEADER + "\n" + row("Atomar klein " + marker, "NW", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, small.status(), small.body());
+    }
+
+    @Test
     void rowErrorsCarryTheRulesCodeAndSpeakGermanWhenAsked() {
         String marker = api.unique("german");
         String file = HEADER + "\n" + row("Falsch herum " + marker, "HE", "RI", "2021-06-01", "2021-01-01", "1000.005", "") + "\n";

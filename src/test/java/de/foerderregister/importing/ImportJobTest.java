@@ -18,6 +18,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,15 @@ class ImportJobTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ImportJobRetention retention;
+
+    @Inject
+    ImportJobs importJobs;
+
+    @Inject
+    ImportJobRepository jobRepository;
 
     Account fitko;
 
@@ -193,6 +206,135 @@ class ImportJobTest {
         assertEquals(0, count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"));
         assertEquals(runs, count("SELECT COUNT(*) FROM import_run WHERE imported_by = ?", fitko.username()),
                 "a dry run is not logged");
+    }
+
+    @Test
+    void aSecondImportOfTheSameUserIsRefusedWhileTheFirstRunsAndTheSlotIsFreeAfterIt() {
+        Account importer = api.account(Role.FITKO, null);
+        String marker = api.unique("Slot");
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 10_000; i++) {
+            file.append(row("Slot " + marker + " " + i, "BY", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append('\n');
+        }
+        String small = HEADER + "\n" + row("Zweiter " + marker, "BY", "RI", "2021-01-01", "2021-12-31", "1000.00", "") + "\n";
+
+        Response first = api.send("POST", PATH, importer.token(), file.toString(), ASYNC);
+        assertEquals(202, first.status(), first.body());
+        Response second = api.send("POST", PATH, importer.token(), small, Map.of("Content-Type", "text/csv"));
+
+        assertEquals(429, second.status(), second.body());
+        assertEquals("import.running", second.json().get("errors").get(0).get("code").asText(), second.body());
+        assertEquals("10", second.header("Retry-After"));
+        assertEquals("DONE", poll(importer, first.header("Location"), new ArrayList<>()).get("status").asText());
+        Response afterTheJob = api.send("POST", PATH, importer.token(), small, Map.of("Content-Type", "text/csv"));
+        assertEquals(200, afterTheJob.status(), afterTheJob.body());
+        assertEquals(1, afterTheJob.json().get("counts").get("created").asInt());
+    }
+
+    @Test
+    void jobsThatEndedBeforeTheRetentionAreDeletedWithTheirRowsRunningAndRecentOnesStay() throws SQLException {
+        Instant now = Instant.now();
+        long oldDone = insertJob("DONE", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(31)));
+        long oldFailed = insertJob("FAILED", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(31)));
+        long running = insertJob("RUNNING", now.minus(Duration.ofDays(40)), null);
+        long recent = insertJob("DONE", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        for (long job : List.of(oldDone, recent)) {
+            execute("INSERT INTO import_job_row (job_id, file_row, line_number, status, errors) VALUES (?, 1, 2, 'VALID', '[]')", job);
+        }
+
+        assertTrue(retention.purge() >= 2);
+
+        String jobs = "SELECT COUNT(*) FROM import_job WHERE imported_by = ? AND id IN ";
+        assertEquals(0, count(jobs + "(" + oldDone + ", " + oldFailed + ")", fitko.username()));
+        assertEquals(2, count(jobs + "(" + running + ", " + recent + ")", fitko.username()));
+        String rows = "SELECT COUNT(*) FROM import_job_row WHERE job_id = ?";
+        assertEquals(0, count(rows, String.valueOf(oldDone)));
+        assertEquals(1, count(rows, String.valueOf(recent)));
+        execute("DELETE FROM import_job WHERE id = ?", running);
+    }
+
+    @Test
+    void aJobWhoseImporterLogsOutStopsBeforeItsNextChunk() throws SQLException {
+        Account importer = api.account(Role.FITKO, null);
+        String marker = api.unique("Abgemeldet");
+        int rows = 20_000;
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= rows; i++) {
+            file.append(row("Abgemeldet " + marker + " " + i, "HH", "RI", "2021-01-01", "2021-12-31", "1000.00", "")).append('\n');
+        }
+        Response accepted = api.send("POST", PATH, importer.token(), file.toString(), ASYNC);
+        assertEquals(202, accepted.status(), accepted.body());
+
+        assertEquals(204, api.send("POST", "/api/me/logout", importer.token(), null, Map.of()).status());
+
+        JsonNode job = poll(fitko, accepted.header("Location"), new ArrayList<>());
+        assertEquals("FAILED", job.get("status").asText(), job.toString());
+        assertEquals("import.accountChanged", job.get("failure").get("code").asText(), job.toString());
+        assertTrue(job.get("rowsDone").asInt() < rows, job.toString());
+        assertEquals(job.get("result").get("counts").get("created").asLong(),
+                count("SELECT COUNT(*) FROM funding_application WHERE title LIKE ?", "%" + marker + "%"),
+                "nothing written after the chunk whose end found the session gone");
+        JsonNode english = api.send("GET", accepted.header("Location"), fitko.token(), null, Map.of("Accept-Language", "en"))
+                .json().get("failure");
+        assertTrue(english.get("message").asText().contains("the account that started it"), english.toString());
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsInterruptedWithACodeWordedForTheReader() throws SQLException {
+        long stale = insertJob("RUNNING", Instant.now().minus(Duration.ofHours(1)), null);
+        execute("UPDATE import_job SET heartbeat_at = started_at WHERE id = ?", stale);
+
+        importJobs.failStale();
+
+        JsonNode german = api.send("GET", "/api/imports/" + stale, fitko.token(), null, Map.of("Accept-Language", "de")).json();
+        assertEquals("FAILED", german.get("status").asText(), german.toString());
+        assertEquals("import.jobInterrupted", german.get("failure").get("code").asText());
+        assertTrue(german.get("failure").get("message").asText().startsWith("Der Import wurde unterbrochen"), german.toString());
+        JsonNode english = api.send("GET", "/api/imports/" + stale, fitko.token(), null, Map.of("Accept-Language", "en")).json();
+        assertTrue(english.get("failure").get("message").asText().startsWith("the import was interrupted"), english.toString());
+    }
+
+    @Test
+    void aJobTakenForInterruptedThatThenCompletesEndsDone() throws SQLException {
+        long job = insertJob("RUNNING", Instant.now().minus(Duration.ofHours(1)), null);
+        execute("UPDATE import_job SET heartbeat_at = started_at WHERE id = ?", job);
+        importJobs.failStale();
+        assertEquals("FAILED", api.get(fitko, "/api/imports/" + job).json().get("status").asText());
+
+        jobRepository.finish(job, 0, 0, 0, 1, null, Instant.now());
+
+        JsonNode finished = api.get(fitko, "/api/imports/" + job).json();
+        assertEquals("DONE", finished.get("status").asText(), finished.toString());
+        assertTrue(finished.get("failure").isNull(), finished.toString());
+    }
+
+    private long insertJob(String status, Instant started, Instant finished) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO import_job (imported_by, importer_role, atomic, dry_run, status, rows_total, rows_done,
+                       rows_created, rows_duplicate, rows_failed, rows_valid, encoding, delimiter_char, ignored_columns,
+                       started_at, heartbeat_at, finished_at)
+                     VALUES (?, 'FITKO', FALSE, FALSE, ?, 1, 1, 0, 0, 0, 1, 'UTF-8', ',', '[]', ?, ?, ?)""",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            statement.setString(1, fitko.username());
+            statement.setString(2, status);
+            statement.setTimestamp(3, Timestamp.from(started));
+            statement.setTimestamp(4, Timestamp.from(finished == null ? Instant.now() : finished));
+            statement.setTimestamp(5, finished == null ? null : Timestamp.from(finished));
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String update, long id) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
     }
 
     /** Polls the job until it stops, noting each rowsDone seen. */
