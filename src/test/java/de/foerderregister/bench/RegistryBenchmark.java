@@ -24,15 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,10 +61,12 @@ class RegistryBenchmark {
     EmbeddedServer server;
 
     DataSource database;
+    Measure measure;
 
     @Inject
     void database(DataSource contextual) {
         database = DelegatingDataSource.unwrapDataSource(contextual);
+        measure = new Measure(database, RUNS);
     }
 
     @Test
@@ -78,8 +77,8 @@ class RegistryBenchmark {
         List<String> table = new ArrayList<>();
         table.add(String.format("%-52s %12s %12s %8s", "measure (" + seeded + " applications)", "registry", "raw SQL", "ratio"));
 
-        double summaryHttp = median(() -> ok(api.get(finance, "/api/reports/budget-summary").status()));
-        double summarySql = median(() -> sql("""
+        double summaryHttp = measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary").status()));
+        double summarySql = measure.median(() -> measure.sql("""
                 SELECT owner_state, type, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0))
                   FROM funding_application GROUP BY owner_state, type""",
                 "SELECT funding_source, COUNT(*), SUM(requested_amount), SUM(COALESCE(approved_amount, 0)) FROM funding_application GROUP BY funding_source",
@@ -97,8 +96,8 @@ class RegistryBenchmark {
         table.add(row("budget summary JSON (median ms)", summaryHttp, summarySql));
 
         String list = "/api/applications?ownerState=NW&status=SUBMITTED&q=Projekt%2012&sort=requestedAmount,desc&size=20";
-        double listHttp = median(() -> ok(api.get(fitko, list).status()));
-        double listSql = median(() -> sql("""
+        double listHttp = measure.median(() -> Measure.ok(api.get(fitko, list).status()));
+        double listSql = measure.median(() -> measure.sql("""
                 SELECT * FROM funding_application WHERE owner_state = 'NW' AND status = 'SUBMITTED'
                    AND (title LIKE '%Projekt 12%' OR reference LIKE '%Projekt 12%')
                  ORDER BY requested_amount DESC, id DESC LIMIT 20""", """
@@ -109,12 +108,12 @@ class RegistryBenchmark {
                    ORDER BY requested_amount DESC, id DESC LIMIT 20) page ON page.id = p.application_id"""));
         table.add(row("list page state+status+q, sorted (median ms)", listHttp, listSql));
 
-        double statusHttp = median(() -> ok(api.get(finance, "/api/reports/budget-status").status()));
-        double statusSql = median(() -> sql(BudgetStatusRepository.LINES.replace(":year", "NULL")
+        double statusHttp = measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-status").status()));
+        double statusSql = measure.median(() -> measure.sql(BudgetStatusRepository.LINES.replace(":year", "NULL")
                 .replace(":fundingSource", "NULL")));
         table.add(row("budget status JSON (median ms)", statusHttp, statusSql));
         // what the kept totals save: the same figures summed over every year share and payment
-        double statusOverRows = median(() -> sql("""
+        double statusOverRows = measure.median(() -> measure.sql("""
                 SELECT a.funding_source, y.year, SUM(y.approved) FROM year_allocation y
                   JOIN funding_application a ON a.id = y.application_id GROUP BY a.funding_source, y.year""", """
                 SELECT a.funding_source, p.year, SUM(p.amount) FROM payment p
@@ -126,8 +125,8 @@ class RegistryBenchmark {
         table.add(envelopeCheck(fitko, finance));
         table.add(decisionMails(fitko));
 
-        double redHttp = median(() -> ok(api.get(fitko, "/api/applications?light=RED&size=20").status()));
-        double redSql = median(() -> sql("""
+        double redHttp = measure.median(() -> Measure.ok(api.get(fitko, "/api/applications?light=RED&size=20").status()));
+        double redSql = measure.median(() -> measure.sql("""
                 SELECT * FROM funding_application WHERE latest_status_overall = 'RED'
                  ORDER BY created_at DESC, id DESC LIMIT 20""",
                 "SELECT COUNT(*) FROM funding_application WHERE latest_status_overall = 'RED'", """
@@ -136,8 +135,8 @@ class RegistryBenchmark {
                    ON page.id = p.application_id"""));
         table.add(row("list page, any light red, newest first (median ms)", redHttp, redSql));
 
-        double portfolioHttp = median(() -> ok(api.get(finance, "/api/portfolio?fundingSource=STIMULUS_PACKAGE").status()));
-        double portfolioSql = median(() -> sql("""
+        double portfolioHttp = measure.median(() -> Measure.ok(api.get(finance, "/api/portfolio?fundingSource=STIMULUS_PACKAGE").status()));
+        double portfolioSql = measure.median(() -> measure.sql("""
                 SELECT latest_status_overall, latest_status_schedule, latest_status_budget, latest_status_quality, COUNT(*)
                   FROM funding_application WHERE status = 'APPROVED' AND funding_source = 'STIMULUS_PACKAGE'
                  GROUP BY 1, 2, 3, 4""", """
@@ -200,7 +199,7 @@ class RegistryBenchmark {
         List<Double> times = new ArrayList<>();
         for (long id : ids) {
             long started = System.nanoTime();
-            ok(api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")).status());
+            Measure.ok(api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")).status());
             times.add((System.nanoTime() - started) / 1e6);
         }
         Collections.sort(times);
@@ -225,40 +224,6 @@ class RegistryBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Void sql(String... statements) {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                try (ResultSet rows = sql.executeQuery(statement)) {
-                    while (rows.next()) {
-                        rows.getObject(1);
-                    }
-                }
-            }
-            return null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Void ok(int status) {
-        assertEquals(200, status);
-        return null;
-    }
-
-    /** Median wall time in ms of {@link #RUNS} runs after two warm-ups. */
-    private static double median(Callable<?> work) throws Exception {
-        work.call();
-        work.call();
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long started = System.nanoTime();
-            work.call();
-            times.add((System.nanoTime() - started) / 1e6);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
     }
 
     private static double perSecond(int operations, Runnable work) {

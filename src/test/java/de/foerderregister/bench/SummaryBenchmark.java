@@ -18,9 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,10 +45,12 @@ class SummaryBenchmark {
     TestApi api;
 
     DataSource database;
+    Measure measure;
 
     @Inject
     void database(DataSource contextual) {
         database = DelegatingDataSource.unwrapDataSource(contextual);
+        measure = new Measure(database, RUNS);
     }
 
     @Test
@@ -62,18 +62,18 @@ class SummaryBenchmark {
         table.add(String.format("%-58s %12s %12s %8s", "measure (" + seeded + " applications, machine shared)",
                 "registry", "GROUP BY", "ratio"));
         table.add(row("budget summary JSON, no asOf (median ms)",
-                median(() -> ok(api.get(finance, "/api/reports/budget-summary").status())), median(() -> rawSummary(ALL, null))));
+                measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary").status())), measure.median(() -> rawSummary(ALL, null))));
         table.add(row("budget summary JSON, year=2021 (median ms)",
-                median(() -> ok(api.get(finance, "/api/reports/budget-summary?year=2021").status())),
-                median(() -> rawSummary(ALL, 2021))));
+                measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary?year=2021").status())),
+                measure.median(() -> rawSummary(ALL, 2021))));
         table.add(row("budget summary JSON, STATE caller NW (median ms)",
-                median(() -> ok(api.get(state, "/api/reports/budget-summary").status())), median(() -> rawSummary(ONE_STATE, null))));
+                measure.median(() -> Measure.ok(api.get(state, "/api/reports/budget-summary").status())), measure.median(() -> rawSummary(ONE_STATE, null))));
         table.add(row("budget summary JSON, asOf=2021-06-30 vs its raw SQL (median ms)",
-                median(() -> ok(api.get(finance, "/api/reports/budget-summary?asOf=2021-06-30").status())),
-                median(() -> rawAsOf("2021-06-30"))));
+                measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary?asOf=2021-06-30").status())),
+                measure.median(() -> rawAsOf("2021-06-30"))));
         table.add(row("budget status JSON vs GROUP BY over the rows (median ms)",
-                median(() -> ok(api.get(finance, "/api/reports/budget-status").status())),
-                median(() -> sql("""
+                measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-status").status())),
+                measure.median(() -> measure.sql("""
                         SELECT a.funding_source, y.year, SUM(y.approved) FROM year_allocation y
                           JOIN funding_application a ON a.id = y.application_id GROUP BY a.funding_source, y.year""",
                         "SELECT a.funding_source, m.year, SUM(m.amount) FROM (SELECT application_id, year, amount FROM payment"
@@ -84,9 +84,9 @@ class SummaryBenchmark {
             keptOnly(1);
             try {
                 table.add(String.format("%-58s %12.1f %12s", "budget summary JSON, + " + KEPT_ROWS + " kept-only (median ms)",
-                        median(() -> ok(api.get(finance, "/api/reports/budget-summary").status())), "-"));
+                        measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary").status())), "-"));
                 table.add(String.format("%-58s %12.1f %12s", "budget summary JSON, year=2025, same (median ms)",
-                        median(() -> ok(api.get(finance, "/api/reports/budget-summary?year=2025").status())), "-"));
+                        measure.median(() -> Measure.ok(api.get(finance, "/api/reports/budget-summary?year=2025").status())), "-"));
                 table.add(String.format("%-58s %12d", "kept rows then", count("SELECT COUNT(*) FROM summary_total")));
                 assertTrue(api.get(finance, "/api/reports/budget-summary").json().get("total").get("count").asLong()
                         >= seeded + KEPT_ROWS - KEPT_ROWS % keys());
@@ -143,7 +143,7 @@ class SummaryBenchmark {
                 + (year == null ? "" : " AND y.year = " + year);
         String sums = " COUNT(CASE WHEN y.requested <> 0 THEN 1 END), SUM(y.requested), SUM(y.approved)";
         if (year == null) {
-            return sql("SELECT a.owner_state, a.type, COUNT(*), SUM(a.requested_amount), SUM(COALESCE(a.approved_amount, 0))"
+            return measure.sql("SELECT a.owner_state, a.type, COUNT(*), SUM(a.requested_amount), SUM(COALESCE(a.approved_amount, 0))"
                             + " FROM funding_application a WHERE " + filter + " GROUP BY a.owner_state, a.type",
                     "SELECT a.funding_source, COUNT(*), SUM(a.requested_amount), SUM(COALESCE(a.approved_amount, 0))"
                             + " FROM funding_application a WHERE " + filter + " GROUP BY a.funding_source",
@@ -153,7 +153,7 @@ class SummaryBenchmark {
                     "SELECT m.funding_source, SUM(m.amount) FROM " + moved + " GROUP BY m.funding_source",
                     "SELECT m.year, SUM(m.amount) FROM " + moved + " GROUP BY m.year");
         }
-        return sql("SELECT a.owner_state, a.type," + sums + parts + " GROUP BY a.owner_state, a.type",
+        return measure.sql("SELECT a.owner_state, a.type," + sums + parts + " GROUP BY a.owner_state, a.type",
                 "SELECT a.funding_source," + sums + parts + " GROUP BY a.funding_source",
                 "SELECT" + sums + parts,
                 "SELECT y.year," + sums + parts + " GROUP BY y.year",
@@ -168,7 +168,7 @@ class SummaryBenchmark {
                 + " ON a.id = m.application_id WHERE m.status = 'PAID' AND m.paid_on <= '" + asOf + "'"
                 + " UNION ALL SELECT a.owner_state, a.type, a.funding_source, -m.amount FROM repayment m"
                 + " JOIN funding_application a ON a.id = m.application_id WHERE m.received_on <= '" + asOf + "') m";
-        return sql("SELECT a.id, a.owner_state, a.type, a.funding_source, a.start_date, a.end_date, a.requested_amount,"
+        return measure.sql("SELECT a.id, a.owner_state, a.type, a.funding_source, a.start_date, a.end_date, a.requested_amount,"
                         + " (SELECT d.approved_amount FROM decision d WHERE d.application_id = a.id AND d.meeting_date <= '" + asOf
                         + "' ORDER BY d.id DESC LIMIT 1) FROM funding_application a",
                 "SELECT application_id, year, amount FROM annual_plan_line",
@@ -182,39 +182,6 @@ class SummaryBenchmark {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private Void sql(String... statements) {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                try (ResultSet rows = sql.executeQuery(statement)) {
-                    while (rows.next()) {
-                        rows.getObject(1);
-                    }
-                }
-            }
-            return null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Void ok(int status) {
-        assertEquals(200, status);
-        return null;
-    }
-
-    private static double median(Callable<?> work) throws Exception {
-        work.call();
-        work.call();
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long started = System.nanoTime();
-            work.call();
-            times.add((System.nanoTime() - started) / 1e6);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
     }
 
     private static String row(String name, double registry, double raw) {
