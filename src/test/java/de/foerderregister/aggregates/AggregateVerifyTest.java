@@ -9,7 +9,9 @@ import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.security.Role;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -21,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +39,9 @@ class AggregateVerifyTest {
     TestApi api;
     @Inject
     DataSource managed;
+    @Inject
+    @Named("default")
+    DatasourceConfiguration database;
     private DataSource dataSource;
 
     @org.junit.jupiter.api.BeforeEach
@@ -92,7 +98,7 @@ class AggregateVerifyTest {
             assertEquals(403, api.post(api.account(role, null), VERIFY + "?repair=true", null).status());
         }
         assertEquals(403, api.post(api.account(Role.STATE, StateCode.MV), VERIFY, null).status());
-        assertEquals(401, api.send("POST", VERIFY, null, null, java.util.Map.of()).status());
+        assertEquals(401, api.send("POST", VERIFY, null, null, Map.of()).status());
     }
 
     @Test
@@ -117,10 +123,22 @@ class AggregateVerifyTest {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run runCommand(boolean repair) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exitCode = VerifyAggregatesCommand.run(repair, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8));
+    /**
+     * The command as an operator runs it: a context of its own, configured to reach this test's database
+     * (started embedded or not), as {@code DATASOURCES_DEFAULT_URL} and its credentials would.
+     */
+    private Run runCommand(boolean repair) {
+        Map<String, String> connection = Map.of("datasources.default.url", database.getUrl(),
+                "datasources.default.username", database.getUsername(),
+                "datasources.default.password", database.getPassword() == null ? "" : database.getPassword());
+        connection.forEach(System::setProperty);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exitCode = VerifyAggregatesCommand.run(repair, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(exitCode, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            connection.keySet().forEach(System::clearProperty);
+        }
     }
 
     private static JsonNode differences(Response response) {
