@@ -25,6 +25,9 @@ import java.util.List;
 public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+    /** The detail of the 409 for a transaction the database rolled back again after every retry (or a stale version). */
+    public static final String CONCURRENT_CHANGE =
+            "The object was changed by another request at the same time. Reload and try again.";
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
@@ -36,8 +39,7 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof SQLTransactionRollbackException) {
-                return ProblemResponses.respond(Problem.of(HttpStatus.CONFLICT,
-                        "The object was changed by another request at the same time. Reload and try again.", List.of()));
+                return ProblemResponses.respond(Problem.of(HttpStatus.CONFLICT, CONCURRENT_CHANGE, List.of()));
             }
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 LOG.info("Constraint refused {} {}: {}", request.getMethod(), request.getPath(), t.getMessage());
