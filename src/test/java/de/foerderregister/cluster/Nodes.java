@@ -49,8 +49,9 @@ final class Nodes {
         return status(index, variable).map(Long::parseLong).orElse(0L);
     }
 
+    /** A server built with wsrep reports wsrep_ready OFF when it runs alone. */
     boolean galera() {
-        return status(0, "wsrep_ready").isPresent();
+        return status(0, "wsrep_ready").filter("ON"::equals).isPresent();
     }
 
     /** Whether every node is in the cluster, synced, and has applied the same last write set. */
