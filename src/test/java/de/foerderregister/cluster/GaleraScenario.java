@@ -177,25 +177,32 @@ class GaleraScenario {
         String victim = side.outage().map(o -> o.instance().base()).orElse(null);
         // the instance on the killed node may answer 503 from the kill until it served again
         long windowEnd = outage.map(o -> o.killedAtMs() + (o.recoveredMs() == null ? 0 : o.recoveredMs())).orElse(-1L);
+        // one line per kind of refusal, with its count and first example, not one per request
+        Map<String, List<String>> refused = new LinkedHashMap<>();
         for (Request request : result.requests()) {
             int status = request.answer().status();
             boolean inOutage = outage.isPresent() && request.instance().equals(victim)
                     && request.startedMs() + request.millis() >= outage.get().killedAtMs() && request.startedMs() <= windowEnd;
-            String what = side.name() + ": " + request.operation() + " on " + request.instance() + " at "
-                    + request.startedMs() + " ms answered " + status + " after " + request.millis() + " ms";
+            String example = request.instance() + " at " + request.startedMs() + " ms after " + request.millis() + " ms";
+            String kind = null;
             if (status == RegistryClient.NO_ANSWER) {
-                failures.add(what + " (no answer)");
+                kind = "no answer";
             } else if (status >= 500 && !(status == 503 && inOutage)) {
-                failures.add(what);
-            } else if (inOutage && request.millis() > ANSWER_WITHIN_MS) {
-                failures.add(what + ": slower than " + ANSWER_WITHIN_MS + " ms while the node was down");
+                kind = status + (inOutage ? "" : " outside the killed node's outage");
+            } else if (status == 503 && request.millis() > ANSWER_WITHIN_MS) {
+                kind = "503 slower than " + ANSWER_WITHIN_MS + " ms";
             } else if (status == 409 && (request.operation() != Operation.RACE
                     || request.answer().conflictCause() != ConflictCause.STATUS_MOVE)) {
-                failures.add(what + " (" + request.answer().conflictCause() + ": " + request.answer().body().path("detail").asText() + ")");
+                kind = "409 " + request.answer().conflictCause();
             } else if (status >= 400 && status != 409 && status != 503) {
-                failures.add(what + ": " + request.answer().body());
+                kind = status + " " + request.answer().body();
+            }
+            if (kind != null) {
+                refused.computeIfAbsent(request.operation() + " answered " + kind, k -> new ArrayList<>()).add(example);
             }
         }
+        refused.forEach((kind, examples) -> failures.add(side.name() + ": " + examples.size() + " × " + kind
+                + ", first " + examples.get(0)));
         for (Race race : result.races()) {
             boolean refusedByOutage = race.answers().stream().anyMatch(answer -> answer.status() == 503);
             if (race.winners() > 1 || race.winners() == 0 && !refusedByOutage) {
@@ -204,8 +211,11 @@ class GaleraScenario {
             }
         }
         outage.ifPresent(o -> {
-            if (o.slowestMs() > ANSWER_WITHIN_MS) {
-                failures.add(side.name() + ": the instance on the killed node took " + o.slowestMs() + " ms to answer");
+            if (o.first503Ms() != null && o.first503Ms() > ANSWER_WITHIN_MS) {
+                failures.add(side.name() + ": the instance on the killed node answered 503 only after " + o.first503Ms() + " ms");
+            }
+            if (o.slowestMs() >= RegistryClient.REQUEST_TIMEOUT.toMillis()) {
+                failures.add(side.name() + ": the instance on the killed node left a request unanswered");
             }
             if (o.first503Ms() != null && o.recoveredMs() == null) {
                 failures.add(side.name() + ": the instance on the killed node did not serve again before the node returned");
