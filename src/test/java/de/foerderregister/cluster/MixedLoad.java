@@ -32,7 +32,7 @@ final class MixedLoad {
 
     enum Operation { CREATE, SUBMIT, DECIDE, RACE, AMEND, PAY, IMPORT }
 
-    /** One request: which instance, what, when it started (ms after the load's start), how long it took, its answer. */
+    /** One request: which instance, what (null for a probe's read), when it started (ms after the load's start), how long it took, its answer. */
     record Request(String instance, Operation operation, long startedMs, long millis, Answer answer) {
     }
 
