@@ -317,7 +317,7 @@ class GaleraScenario {
         row(table, "", single.name() + " (1 server)", cluster.name() + " (" + cluster.nodes() + " nodes)");
         row(table, "writes acknowledged", acknowledged(single), acknowledged(cluster));
         row(table, "writes/s", rate(single), rate(cluster));
-        row(table, "write p50 / p99 ms", percentiles(single), percentiles(cluster));
+        row(table, "write p50 / p99 ms (2xx)", percentiles(single), percentiles(cluster));
         row(table, "409 racing decision (rule)", conflicts(single, ConflictCause.STATUS_MOVE), conflicts(cluster, ConflictCause.STATUS_MOVE));
         row(table, "409 retries exhausted", conflicts(single, ConflictCause.RETRIES_EXHAUSTED), conflicts(cluster, ConflictCause.RETRIES_EXHAUSTED));
         row(table, "409 other", conflicts(single, ConflictCause.OTHER), conflicts(cluster, ConflictCause.OTHER));

@@ -124,8 +124,16 @@ final class MixedLoad {
                 case 3 -> decide(instance, submitted.poll());
                 case 4 -> amend(instance, approved.poll());
                 case 5 -> pay(instance, amended.poll());
-                default -> createAndSubmit(instance);
+                default -> submitNew(instance);
             }
+        }
+    }
+
+    /** A new submitted application for the deciders. */
+    private void submitNew(RegistryClient instance) {
+        Long id = createAndSubmit(instance);
+        if (id != null) {
+            submitted.add(id);
         }
     }
 
@@ -144,10 +152,7 @@ final class MixedLoad {
 
     private void decide(RegistryClient instance, Long id) {
         if (id == null) {
-            Long fresh = createAndSubmit(instance);
-            if (fresh != null) {
-                submitted.add(fresh);
-            }
+            submitNew(instance);
             return;
         }
         Answer answer = record(instance, Operation.DECIDE, () -> instance.post(accounts.deciders().get(0),
