@@ -316,6 +316,9 @@ class GaleraScenario {
                 + MixedLoad.WORKERS_PER_INSTANCE + " workers and an importer per instance, two instances\n");
         row(table, "", single.name() + " (1 server)", cluster.name() + " (" + cluster.nodes() + " nodes)");
         row(table, "writes acknowledged", acknowledged(single), acknowledged(cluster));
+        for (Operation operation : Operation.values()) {
+            row(table, "  " + operation.name().toLowerCase() + " (2xx of all)", count(single, operation), count(cluster, operation));
+        }
         row(table, "writes/s", rate(single), rate(cluster));
         row(table, "write p50 / p99 ms (2xx)", percentiles(single), percentiles(cluster));
         row(table, "409 racing decision (rule)", conflicts(single, ConflictCause.STATUS_MOVE), conflicts(cluster, ConflictCause.STATUS_MOVE));
@@ -344,6 +347,11 @@ class GaleraScenario {
 
     private static String acknowledged(Result result) {
         return writes(result).size() + " of " + result.requests().size();
+    }
+
+    private static String count(Result result, Operation operation) {
+        List<Request> of = result.requests().stream().filter(request -> request.operation() == operation).toList();
+        return of.stream().filter(request -> request.answer().ok()).count() + " of " + of.size();
     }
 
     private static String rate(Result result) {
