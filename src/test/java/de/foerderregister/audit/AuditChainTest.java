@@ -193,7 +193,7 @@ class AuditChainTest {
             connection.setAutoCommit(false);
             List<Map<String, Object>> removed = List.of(row(connection, ids[1]), row(connection, ids[2]));
             execute(connection, "DELETE FROM audit_event WHERE id >= ?", ids[1]);
-            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                     ids[0], row(connection, ids[0]).get("hash"));
             connection.commit();
             try {
@@ -205,7 +205,7 @@ class AuditChainTest {
                 for (Map<String, Object> row : removed) {
                     restore(connection, row);
                 }
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
                 connection.commit();
             }
@@ -252,7 +252,7 @@ class AuditChainTest {
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "UPDATE audit_event SET key_id = 'sha256', previous_hash = ?, hash = ? WHERE id = ?",
                         previous, event.legacyHash(previous), planted);
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         planted, event.legacyHash(previous));
             }
             verification = api.get(fitko, "/api/audit/verify").json();
@@ -262,7 +262,7 @@ class AuditChainTest {
         } finally {
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "DELETE FROM audit_event WHERE id = ?", planted);
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
             }
         }
@@ -293,7 +293,7 @@ class AuditChainTest {
                 String changes = i == 0 ? event.changes().replace("1011500.00", "9011500.00") : event.changes();
                 AuditEvent forged = new AuditEvent(event.id(), event.applicationId(), event.occurredAt(), event.actor(),
                         event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername(),
-                        event.subjectEnvelope());
+                        event.subjectEnvelope(), event.lane());
                 String[] sealed = forgery.of(forged, previous);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_event SET changes = ?, key_id = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
@@ -306,7 +306,7 @@ class AuditChainTest {
                 }
                 previous = sealed[1];
             }
-            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                     original.get(original.size() - 1).id(), previous);
             connection.commit();
             try {
@@ -323,7 +323,7 @@ class AuditChainTest {
                         update.executeUpdate();
                     }
                 }
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
                 connection.commit();
             }
@@ -332,7 +332,7 @@ class AuditChainTest {
 
     private Map<String, Object> head() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT last_event_id, last_hash FROM audit_chain_head WHERE id = 1");
+             PreparedStatement select = connection.prepareStatement("SELECT last_event_id, last_hash FROM audit_chain_head WHERE lane = 1");
              ResultSet result = select.executeQuery()) {
             assertTrue(result.next());
             Map<String, Object> head = new HashMap<>();
