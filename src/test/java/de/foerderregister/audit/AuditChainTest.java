@@ -3,7 +3,10 @@ package de.foerderregister.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.db.SecondLane;
+import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
@@ -327,6 +330,95 @@ class AuditChainTest {
                         head.get("last_event_id"), head.get("last_hash"));
                 connection.commit();
             }
+        }
+    }
+
+    @Test
+    void anEventRemovedFromTheMiddleOfLaneTwoIsFoundAtItsNextEvent() throws SQLException {
+        long[] ids = laneTwoEvents();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Map<String, Object> removed = row(connection, ids[1]);
+            execute(connection, "DELETE FROM audit_event WHERE id = ?", ids[1]);
+            connection.commit();
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[2], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("lane 2 (an event was removed"), verification.toString());
+            } finally {
+                restore(connection, removed);
+                connection.commit();
+            }
+        }
+        assertIntact();
+    }
+
+    @Test
+    void theNewestEventsOfLaneTwoRemovedWithItsHeadRolledBackAreFoundByItsAnchor() throws SQLException {
+        long[] ids = laneTwoEvents();
+        anchors.anchorIfMoved();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<Map<String, Object>> removed = List.of(row(connection, ids[1]), row(connection, ids[2]));
+            execute(connection, "DELETE FROM audit_event WHERE id IN (?, ?)", ids[1], ids[2]);
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 2",
+                    ids[0], row(connection, ids[0]).get("hash"));
+            connection.commit();
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[2], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("the chain of lane 2 ends at event " + ids[0]),
+                        verification.toString());
+                assertTrue(verification.get("problem").asText().contains("head rolled back"), verification.toString());
+            } finally {
+                for (Map<String, Object> row : removed) {
+                    restore(connection, row);
+                }
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 2",
+                        ids[2], row(connection, ids[2]).get("hash"));
+                connection.commit();
+            }
+        }
+        assertIntact();
+    }
+
+    @Test
+    void anEventMovedFromLaneTwoIntoLaneOneIsFound() throws SQLException {
+        long[] ids = laneTwoEvents();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, "UPDATE audit_event SET lane = 1 WHERE id = ?", ids[1]);
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[1], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("lane 1 (an event was removed, reordered or moved"),
+                        verification.toString());
+            } finally {
+                execute(connection, "UPDATE audit_event SET lane = 2 WHERE id = ?", ids[1]);
+            }
+        }
+        assertIntact();
+    }
+
+    /**
+     * The events of a new application, created, submitted and withdrawn in lane 2 by a second registry
+     * ({@link SecondLane}) that is closed again: none but this test's writes in lane 2 follow them.
+     */
+    private long[] laneTwoEvents() {
+        Account applicant = api.applicant(StateCode.HH);
+        try (SecondLane second = new SecondLane(datasource, Map.of("registry.audit.anchor-every", "1000000000",
+                "registry.audit.anchor-interval", "1h"))) {
+            long id = second.submitted(applicant);
+            second.bean(ApplicationService.class).withdraw(new Caller(applicant.username(), applicant.role(), applicant.state()),
+                    id, null);
+            long[] ids = eventIds(id);
+            assertEquals(3, ids.length);
+            return ids;
         }
     }
 
