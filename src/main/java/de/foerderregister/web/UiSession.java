@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
 
@@ -38,12 +40,15 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
     private final long maxAgeSeconds;
     private final boolean alwaysSecure;
     private final TrustedProxies proxies;
+    private final TokenGenerator tokens;
 
     public UiSession(@Value("${micronaut.security.token.generator.access-token.expiration:3600}") long maxAgeSeconds,
-                     @Value("${registry.ui.secure-cookies:false}") boolean alwaysSecure, TrustedProxies proxies) {
+                     @Value("${registry.ui.secure-cookies:false}") boolean alwaysSecure, TrustedProxies proxies,
+                     TokenGenerator tokens) {
         this.maxAgeSeconds = maxAgeSeconds;
         this.alwaysSecure = alwaysSecure;
         this.proxies = proxies;
+        this.tokens = tokens;
     }
 
     static boolean isUi(HttpRequest<?> request) {
@@ -66,6 +71,15 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
 
     Optional<String> preSessionId(HttpRequest<?> request) {
         return value(request, name(request, PRE_SESSION_COOKIE));
+    }
+
+    /**
+     * Signs the user in, whichever way they proved who they are (password or identity provider): a new signed session
+     * token, of the same lifetime as the API's, in the session cookie; then on to the start page. Empty if no token
+     * could be signed.
+     */
+    Optional<MutableHttpResponse<?>> signIn(HttpRequest<?> request, Authentication user) {
+        return tokens.generateToken(user, (int) maxAgeSeconds).map(token -> open(request, UiPages.redirect("/ui"), token));
     }
 
     /** Signs in: the session cookie, and a new pre-session id so no form token of before the login stays valid. */
