@@ -1,5 +1,6 @@
 package de.foerderregister.web;
 
+import com.nimbusds.jwt.JWTParser;
 import de.foerderregister.system.TrustedProxies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +13,7 @@ import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -41,10 +43,12 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
     private final boolean alwaysSecure;
     private final TrustedProxies proxies;
     private final TokenGenerator tokens;
+    private final String issuer;
 
     public UiSession(@Value("${micronaut.security.token.generator.access-token.expiration:3600}") long maxAgeSeconds,
                      @Value("${registry.ui.secure-cookies:false}") boolean alwaysSecure, TrustedProxies proxies,
-                     TokenGenerator tokens) {
+                     TokenGenerator tokens, @Value("${registry.jwt.issuer}") String issuer) {
+        this.issuer = issuer;
         this.maxAgeSeconds = maxAgeSeconds;
         this.alwaysSecure = alwaysSecure;
         this.proxies = proxies;
@@ -56,12 +60,24 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
+    /**
+     * The pages' session is the registry's own token only: an identity provider's access token placed in the cookie
+     * is not read (on the API it would be accepted, in its own right, as a bearer token).
+     */
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
         if (!isUi(request)) {
             return Optional.empty();
         }
-        return sessionToken(request);
+        return sessionToken(request).filter(this::issuedHere);
+    }
+
+    private boolean issuedHere(String token) {
+        try {
+            return issuer.equals(JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     /** The session cookie's value, valid or not; only the cookie of this request's scheme counts. */

@@ -104,6 +104,15 @@ class SsoPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void aProvidersTokenIsNoSessionOfThePages() {
+        String token = providers.token(FITKO, api.unique("cookie"), List.of(FITKO_GROUP), Map.of());
+        assertEquals(200, api.send("GET", "/api/applications", token, null, Map.of()).status(), "a bearer token of the API");
+        WebSession browser = new WebSession(server.getURL().toString());
+        browser.cookies.put(UiSession.COOKIE, token);
+        assertEquals("/ui/login", browser.get("/ui/queue").location(), "but not a session cookie of the pages");
+    }
+
+    @Test
     void aStateUserSignsInWithTheStateTheProviderNames() throws Exception {
         WebSession browser = new WebSession(server.getURL().toString());
         providers.nextSignIn(FITKO, api.unique("land"), List.of(STATE_GROUP), Map.of("state", "ST"));
