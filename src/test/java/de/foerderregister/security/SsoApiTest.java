@@ -126,6 +126,7 @@ class SsoApiTest implements TestPropertyProvider {
         assertEquals("STATE", account.get("role").asText());
         assertEquals("HE", account.get("state").asText());
         assertEquals("he@example.org", account.get("email").asText());
+        assertEquals(FITKO, account.get("provider").asText(), "marked external, with its provider");
 
         // the same subject again, unchanged: no event; then moved to FITKO with a new address
         assertEquals(200, get(providers.token(FITKO, subject, List.of(STATE_GROUP),
