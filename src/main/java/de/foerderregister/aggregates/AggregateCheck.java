@@ -24,6 +24,7 @@ import java.util.function.Function;
 /**
  * Compares every kept aggregate ({@code summary_total}, {@code allocation_total}, {@code payment_total})
  * with the GROUP BY over the rows, and on request rewrites the groups that differ, in one audited transaction.
+ * A group of {@code summary_total} is kept in one row per write lane; its kept figures are their sum.
  *
  * <p>Everything is read in one REPEATABLE READ snapshot, so the kept and the computed figures are of the
  * same moment even while others commit, and a check alone locks nothing: writers go on. A repair first
@@ -91,9 +92,12 @@ public class AggregateCheck {
             if (!kept.sameFigures(computed)) {
                 differences.add(new AggregateDifference(SUMMARY, group, figures(kept), figures(computed)));
                 if (repair) {
+                    // the group's whole figures in lane 1, the other lanes' shares gone: the lanes' sum is right again
                     summaries.set(computed.ownerState().name(), computed.type().name(), computed.fundingSource().name(),
                             computed.status().name(), computed.year(), computed.members(), computed.counted(),
                             computed.requested(), computed.approved(), computed.paid());
+                    summaries.removeOtherLanes(computed.ownerState().name(), computed.type().name(),
+                            computed.fundingSource().name(), computed.status().name(), computed.year());
                 }
             }
         });

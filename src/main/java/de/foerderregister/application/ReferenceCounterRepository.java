@@ -1,5 +1,6 @@
 package de.foerderregister.application;
 
+import de.foerderregister.db.WriteLanes;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -26,7 +27,32 @@ public interface ReferenceCounterRepository extends GenericRepository<ReferenceC
     @Query("UPDATE reference_counter SET last_value = LAST_INSERT_ID(last_value + :count) WHERE year = :year")
     int advanceBy(int year, int count);
 
-    /** The number drawn by {@link #advanceBy} on this connection. */
+    /**
+     * Draws {@code count} numbers from this session's lane's block (see {@link ReferenceNumbers}), the
+     * last of them is {@link #lastDrawn}; the lane's row stays locked until the drawing transaction ends.
+     *
+     * @return 0 when the block has fewer numbers left, or the lane none this year
+     */
+    @Query("UPDATE reference_block SET last_value = LAST_INSERT_ID(last_value + :count) WHERE year = :year AND lane = "
+            + WriteLanes.LANE + " AND last_value + :count <= block_end")
+    int drawFromOwnBlock(int year, int count);
+
+    /**
+     * Replaces this session's lane's block with a new one, of which everything up to {@code lastValue} is
+     * drawn; the lane's row stays locked until the drawing transaction ends.
+     */
+    @Query("INSERT INTO reference_block (year, lane, last_value, block_end) VALUES (:year, " + WriteLanes.LANE
+            + ", :lastValue, :blockEnd) ON DUPLICATE KEY UPDATE last_value = VALUES(last_value), block_end = VALUES(block_end)")
+    void startOwnBlock(int year, long lastValue, long blockEnd);
+
+    /**
+     * 1 when this server is a node of a Galera cluster (wsrep on), else 0: a server built without
+     * Galera does not even know the variable, so it is looked up rather than read.
+     */
+    @Query("SELECT COUNT(*) FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME = 'WSREP_ON' AND VARIABLE_VALUE = 'ON'")
+    long wsrepOn();
+
+    /** The number drawn by {@link #advanceBy} or {@link #drawFromOwnBlock} on this connection. */
     @Query("SELECT LAST_INSERT_ID()")
     long lastDrawn();
 }

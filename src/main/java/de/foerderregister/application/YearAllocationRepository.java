@@ -30,7 +30,12 @@ public interface YearAllocationRepository extends GenericRepository<YearAllocati
             ORDER BY a.id LIMIT 500""")
     List<Long> unallocatedAfter(long afterId);
 
-    /** Adds to a source's approved total of a year; the row stays locked until the transaction ends. */
+    /**
+     * Adds to a source's approved total of a year; the row stays locked until the transaction ends. One row
+     * per source and year, not per write lane (unlike {@code summary_total}): it backs the envelope's
+     * over-commitment rule, so two approvals of one source and year must be serialised, also across the
+     * nodes of a cluster, where one of them loses its certification and is retried.
+     */
     @Query("""
             INSERT INTO allocation_total (funding_source, year, approved) VALUES (:fundingSource, :year, :change)
             ON DUPLICATE KEY UPDATE approved = approved + :change""")

@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import de.foerderregister.db.WriteLanes;
 import de.foerderregister.system.KeyFile;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -27,18 +28,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Anchors the chain's head outside the database: signed lines appended to
+ * Anchors the head of every lane's chain outside the database: signed lines appended to
  * {@code audit-anchors/<installationId>.anchors} in the registry home and logged on the logger
  * {@code de.foerderregister.audit.anchor}, to be shipped to a write-once store. A line is written at
  * start-up, after every {@code registry.audit.anchor-every} events this instance wrote, and by a timer
- * ({@code registry.audit.anchor-interval}, one minute) whenever the head moved. Anchors are written
- * after the writers' transactions, from a read of the committed head, never under the head's lock.
+ * ({@code registry.audit.anchor-interval}, one minute) for each head that moved. Any instance anchors
+ * every lane, its own and the other nodes'. Anchors are written after the writers' transactions, from
+ * a read of the committed heads, never under a head's lock.
  */
 @Singleton
 public class AnchorLog implements ApplicationEventListener<StartupEvent> {
@@ -55,8 +58,8 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final int anchorEvery;
-    /** "eventId:hash" of the head this instance anchored last, so the timer only writes when it moved. */
-    private final AtomicReference<String> lastAnchored = new AtomicReference<>("");
+    /** By lane, "eventId:hash" of the head this instance anchored last, so the timer only writes when it moved. */
+    private final Map<Integer, String> lastAnchored = new ConcurrentHashMap<>();
     private final AtomicInteger sinceAnchor = new AtomicInteger();
 
     public AnchorLog(@Value("${registry.home}") Path home, AuditKeys keys, AuditChainHeadRepository heads, AuditRepository events,
@@ -78,7 +81,8 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
      */
     @Override
     public void onApplicationEvent(StartupEvent startup) {
-        AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
+        List<AuditChainHead> all = heads.listOrderByLane();
+        AuditChainHead head = all.get(0);
         Path file = file(head.installationId());
         boolean exists = Files.exists(file);
         if (!exists && events.existsByKeyIdNotEqual(AuditKeys.LEGACY)) {
@@ -86,8 +90,9 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
                     + "one. Restore it from the anchor store; the audit trail does not verify until then", file);
             return;
         }
+        // the legacy chain is lane 1's start: there was no other lane then
         Anchor.Kind kind = Anchor.Kind.HEAD;
-        if (head.lastEventId() != null && events.findKeyIdById(head.lastEventId()).filter(AuditKeys.LEGACY::equals).isPresent()
+        if (head.lane() == WriteLanes.FIRST && head.lastEventId() != null && events.findKeyIdById(head.lastEventId()).filter(AuditKeys.LEGACY::equals).isPresent()
                 && lines(head.installationId()).orElse(List.of()).stream().flatMap(Optional::stream)
                         .noneMatch(a -> a.kind() == Anchor.Kind.LEGACY_END)) {
             kind = Anchor.Kind.LEGACY_END;
@@ -95,6 +100,7 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
                     + "event after it will verify", head.lastEventId());
         }
         append(head, kind, true);
+        all.stream().skip(1).forEach(other -> append(other, Anchor.Kind.HEAD, false));
     }
 
     /** Counts the events this instance wrote, after their commit; every N-th one anchors the head soon after. */
@@ -109,13 +115,14 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Anchors the committed head when it moved since this instance's last anchor. */
+    /** Anchors each committed head that moved since this instance's last anchor of its lane. */
     @Scheduled(fixedDelay = "${registry.audit.anchor-interval:1m}", initialDelay = "${registry.audit.anchor-interval:1m}")
     public void anchorIfMoved() {
         try {
-            AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
-            if (!lastAnchored.get().equals(position(head))) {
-                append(head, Anchor.Kind.HEAD, false);
+            for (AuditChainHead head : heads.listOrderByLane()) {
+                if (!position(head).equals(lastAnchored.get(head.lane()))) {
+                    append(head, Anchor.Kind.HEAD, false);
+                }
             }
         } catch (RuntimeException e) {
             // a lost database or a full disk must not stop the timer; the next run tries again
@@ -154,7 +161,7 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
      */
     private synchronized void append(AuditChainHead head, Anchor.Kind kind, boolean mayCreate) {
         long eventId = head.lastEventId() == null ? 0 : head.lastEventId();
-        Anchor anchor = Anchor.sign(head.installationId(), eventId, head.lastHash(), clock.instant(), kind, keys.current());
+        Anchor anchor = Anchor.sign(head.installationId(), head.lane(), eventId, head.lastHash(), clock.instant(), kind, keys.current());
         Path file = file(head.installationId());
         Set<OpenOption> options = mayCreate
                 ? Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.CREATE)
@@ -173,7 +180,7 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the audit anchors " + file, e);
         }
-        lastAnchored.set(position(head));
+        lastAnchored.put(head.lane(), position(head));
         ANCHORS.info(anchor.line());
     }
 

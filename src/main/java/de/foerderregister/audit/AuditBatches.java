@@ -22,7 +22,7 @@ class AuditBatches {
 
     private static final String INSERT = """
             INSERT INTO audit_event (application_id, occurred_at, actor, actor_role, action, changes, key_id,
-              previous_hash, hash)""";
+              previous_hash, hash, lane)""";
 
     private final DataSource dataSource;
 
@@ -32,16 +32,18 @@ class AuditBatches {
 
     /**
      * Inserts the events of applications in order and answers their ids, in the same order. The
-     * caller holds the chain head's lock, so every event after {@code afterId} is one of these.
+     * caller holds the head's lock of their lane, so every event of the lane after {@code afterId} is one
+     * of these (other lanes write meanwhile).
      */
-    List<Long> insert(List<AuditEvent> events, long afterId) {
+    List<Long> insert(List<AuditEvent> events, int lane, long afterId) {
         try (Connection connection = dataSource.getConnection()) {
             for (List<AuditEvent> slice : MultiRowInsert.slices(events)) {
                 insertSlice(connection, slice);
             }
             List<Long> ids = new ArrayList<>(events.size());
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM audit_event WHERE id > ? ORDER BY id")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM audit_event WHERE id > ? AND lane = ? ORDER BY id")) {
                 query.setLong(1, afterId);
+                query.setInt(2, lane);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
@@ -58,7 +60,7 @@ class AuditBatches {
     }
 
     private static void insertSlice(Connection connection, List<AuditEvent> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(MultiRowInsert.sql(INSERT, 9, events.size()))) {
+        try (PreparedStatement insert = connection.prepareStatement(MultiRowInsert.sql(INSERT, 10, events.size()))) {
             int at = 0;
             for (AuditEvent event : events) {
                 insert.setLong(at + 1, event.applicationId());
@@ -70,7 +72,8 @@ class AuditBatches {
                 insert.setString(at + 7, event.keyId());
                 insert.setString(at + 8, event.previousHash());
                 insert.setString(at + 9, event.hash());
-                at += 9;
+                insert.setInt(at + 10, event.lane());
+                at += 10;
             }
             insert.executeUpdate();
         }

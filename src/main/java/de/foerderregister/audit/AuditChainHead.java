@@ -5,12 +5,12 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 /**
- * The end of the hash chain: the last event and its hash. One row, locked by every writer. It also
- * carries the database's installation id (made by migration V8), which names the anchor file.
+ * The end of one lane's hash chain ({@link de.foerderregister.db.WriteLanes}): its last event and that
+ * event's hash, locked by every writer of the lane. Every row carries the database's installation id
+ * (made by migration V8 for lane 1, copied to each new lane), which names the anchor file.
  */
 @MappedEntity("audit_chain_head")
-public record AuditChainHead(@Id Integer id, @Nullable Long lastEventId, String lastHash, String installationId) {
+public record AuditChainHead(@Id Integer lane, @Nullable Long lastEventId, String lastHash, String installationId) {
 
-    static final int ROW = 1;
     static final String GENESIS = "0".repeat(64);
 }

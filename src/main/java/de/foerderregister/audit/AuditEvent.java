@@ -1,5 +1,6 @@
 package de.foerderregister.audit;
 
+import de.foerderregister.db.WriteLanes;
 import de.foerderregister.security.Role;
 import de.foerderregister.system.Sha256;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +15,8 @@ import java.time.Instant;
  * ({@code subjectEnvelope}, e.g. {@code DIGITALISATION_BUDGET/2025}), written in the changing
  * transaction and never altered. Its hash is an HMAC, under the audit key named by
  * {@code keyId}, over its content and the previous event's hash: any edit or removal shows, and
- * only the key's holder can make a hash that fits.
+ * only the key's holder can make a hash that fits. {@code lane} names the chain it links into (see
+ * {@link AuditTrail}); the hash covers it, so an event cannot be moved from one lane's chain to another's.
  */
 @MappedEntity("audit_event")
 public record AuditEvent(
@@ -29,7 +31,8 @@ public record AuditEvent(
         @Nullable String previousHash,
         @Nullable String hash,
         @Nullable String subjectUsername,
-        @Nullable String subjectEnvelope) {
+        @Nullable String subjectEnvelope,
+        int lane) {
 
     /** The hash this event must carry after {@code previous} when sealed with {@code key}. */
     String keyedHash(AuditKey key, String previous) {
@@ -46,7 +49,7 @@ public record AuditEvent(
 
     AuditEvent sealedWith(AuditKey key, String previous) {
         return new AuditEvent(id, applicationId, occurredAt, actor, actorRole, action, changes, key.id(), previous,
-                keyedHash(key, previous), subjectUsername, subjectEnvelope);
+                keyedHash(key, previous), subjectUsername, subjectEnvelope, lane);
     }
 
     private String content(String previous) {
@@ -55,8 +58,11 @@ public record AuditEvent(
         // only account and envelope events name a subject: the content of an application's event is as
         // before; the envelope's marker keeps it apart from a username (lower case, no colon)
         if (subjectUsername != null) {
-            return content + "\n" + subjectUsername;
+            content = content + "\n" + subjectUsername;
+        } else if (subjectEnvelope != null) {
+            content = content + "\nenvelope:" + subjectEnvelope;
         }
-        return subjectEnvelope == null ? content : content + "\nenvelope:" + subjectEnvelope;
+        // lane 1 is every event written before lanes: its content is as it was then
+        return lane == WriteLanes.FIRST ? content : content + "\nlane:" + lane;
     }
 }

@@ -1,6 +1,7 @@
 package de.foerderregister.audit;
 
 import de.foerderregister.security.Caller;
+import de.foerderregister.db.WriteLanes;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -23,10 +24,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Writes, reads and verifies the audit events of applications, accounts and budget envelopes: one HMAC chain over
- * all of them, anchored outside the database by the {@link AnchorLog}.
+ * Writes, reads and verifies the audit events of applications, accounts and budget envelopes: one HMAC chain per
+ * write lane ({@link WriteLanes}: one on a single server, one per node of a Galera cluster), anchored outside the
+ * database by the {@link AnchorLog}.
+ *
+ * <p>Each event links into the chain of the lane it was written in. The events of one lane are totally ordered
+ * (a writer holds its lane's head from its event's insert to its commit), so a lane's chain in id order is the
+ * order they were written in. Across lanes there is no chain: events of different lanes are ordered by id and
+ * time only, as their nodes wrote them. Verification checks every lane's chain on its own, and each against its
+ * own anchors.
  */
 @Singleton
 public class AuditTrail {
@@ -93,19 +103,19 @@ public class AuditTrail {
         if (changes.isEmpty()) {
             return;
         }
-        AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
+        AuditChainHead head = lockOwnLane();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditKey key = keys.current();
         String previous = head.lastHash();
         List<AuditEvent> sealed = new ArrayList<>(changes.size());
         for (Change change : changes) {
             AuditEvent event = new AuditEvent(null, change.applicationId(), now, caller.username(), caller.role(),
-                    change.action(), write(change.changes()), null, null, null, null, null).sealedWith(key, previous);
+                    change.action(), write(change.changes()), null, null, null, null, null, head.lane()).sealedWith(key, previous);
             sealed.add(event);
             previous = event.hash();
         }
-        List<Long> ids = batches.insert(sealed, head.lastEventId() == null ? 0 : head.lastEventId());
-        heads.advance(ids.get(ids.size() - 1), previous);
+        List<Long> ids = batches.insert(sealed, head.lane(), head.lastEventId() == null ? 0 : head.lastEventId());
+        heads.advance(head.lane(), ids.get(ids.size() - 1), previous);
         ids.forEach(id -> recorded.publishEvent(new AuditRecorded(id)));
         auditedTogether.publishEvent(new ApplicationsAudited(changes.stream().map(change ->
                 new ApplicationAudited(change.applicationId(), caller, change.action(), change.changes())).toList()));
@@ -141,14 +151,24 @@ public class AuditTrail {
 
     private void append(Long applicationId, String subjectUsername, String subjectEnvelope, Caller caller,
                         AuditAction action, List<FieldChange> changes) {
-        AuditChainHead head = heads.findByIdForUpdate(AuditChainHead.ROW).orElseThrow();
+        AuditChainHead head = lockOwnLane();
         // the database keeps microseconds; the hash must cover exactly what is stored
         AuditEvent event = new AuditEvent(null, applicationId, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                caller.username(), caller.role(), action, write(changes), null, null, null, subjectUsername, subjectEnvelope)
-                .sealedWith(keys.current(), head.lastHash());
+                caller.username(), caller.role(), action, write(changes), null, null, null, subjectUsername, subjectEnvelope,
+                head.lane()).sealedWith(keys.current(), head.lastHash());
         AuditEvent saved = events.save(event);
-        heads.advance(saved.id(), saved.hash());
+        heads.advance(head.lane(), saved.id(), saved.hash());
         recorded.publishEvent(new AuditRecorded(saved.id()));
+    }
+
+    /** The head of this session's lane, locked until the transaction ends; a lane's first writer starts it. */
+    private AuditChainHead lockOwnLane() {
+        Optional<AuditChainHead> head = heads.findOwnLaneForUpdate();
+        if (head.isPresent()) {
+            return head.get();
+        }
+        heads.openOwnLane();
+        return heads.findOwnLaneForUpdate().orElseThrow();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -179,27 +199,30 @@ public class AuditTrail {
     }
 
     /**
-     * Walks the whole chain in order and reports the first event whose link, content or key does not
-     * match, then checks it against the anchors kept outside the database: every anchored event must
-     * be there with its anchored hash, and the chain must reach the newest anchor.
+     * Walks every event in id order and checks each lane's chain: the events of a lane link to each other
+     * from the genesis hash to that lane's head, and the first event whose link, content or key does not
+     * match is reported. Then each lane is checked against its anchors kept outside the database: every
+     * anchored event must be there with its anchored hash, and the lane's chain must reach its newest anchor.
      *
      * @param asOf when set, only anchors written up to this instant count — for a restored backup
      *             taken then, which cannot hold what was anchored later. Without it, every anchor counts.
      */
     @Transactional
     public ChainVerification verify(@Nullable Instant asOf) {
-        AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
-        Optional<List<Optional<Anchor>>> file = anchors.lines(head.installationId());
-        Map<Long, String> anchored = new HashMap<>();
+        Map<Integer, AuditChainHead> laneHeads = new TreeMap<>();
+        heads.listOrderByLane().forEach(head -> laneHeads.put(head.lane(), head));
+        String installationId = laneHeads.get(WriteLanes.FIRST).installationId();
+        Optional<List<Optional<Anchor>>> file = anchors.lines(installationId);
+        Map<Integer, Map<Long, String>> anchored = new HashMap<>();
+        Map<Integer, Anchor> newest = new HashMap<>();
         Long legacyEnd = null;
-        Anchor newest = null;
         int line = 0;
         long anchorsChecked = 0;
         for (Optional<Anchor> read : file.orElse(List.of())) {
             line++;
-            Anchor anchor = read.filter(a -> a.installationId().equals(head.installationId())).orElse(null);
+            Anchor anchor = read.filter(a -> a.installationId().equals(installationId)).orElse(null);
             if (anchor == null || keys.find(anchor.keyId()).filter(anchor::signedWith).isEmpty()) {
-                return broken(0, null, "line " + line + " of the anchor file " + anchors.file(head.installationId())
+                return broken(0, null, "line " + line + " of the anchor file " + anchors.file(installationId)
                         + " is not an anchor of this installation signed with a known audit key (it was forged or damaged)", 0, null);
             }
             // the legacy chain's end holds for every point in time after the upgrade
@@ -210,19 +233,19 @@ public class AuditTrail {
                 continue;
             }
             anchorsChecked++;
-            String earlier = anchored.putIfAbsent(anchor.eventId(), anchor.hash());
+            String earlier = anchored.computeIfAbsent(anchor.lane(), lane -> new HashMap<>()).putIfAbsent(anchor.eventId(), anchor.hash());
             if (earlier != null && !earlier.equals(anchor.hash())) {
                 return broken(0, anchor.eventId(), "two anchors name different hashes for it (the database was rewritten "
                         + "between them, or two databases share one installation id)", 0, null);
             }
-            if (newest == null || anchor.eventId() > newest.eventId()) {
-                newest = anchor;
-            }
+            newest.merge(anchor.lane(), anchor, (one, other) -> one.eventId() >= other.eventId() ? one : other);
         }
-        anchored.remove(0L);
-        Long lastAnchored = newest == null ? null : newest.eventId();
+        // an anchor of event 0 names a lane's empty chain, which holds no event to find
+        anchored.values().forEach(lane -> lane.remove(0L));
+        Long lastAnchored = newest.values().stream().map(Anchor::eventId).max(Long::compare).orElse(null);
 
-        String expectedPrevious = AuditChainHead.GENESIS;
+        Map<Integer, String> expectedPrevious = new HashMap<>();
+        Map<Integer, Long> lastIds = new HashMap<>();
         long checked = 0;
         long lastId = 0;
         List<AuditEvent> chunk = events.findTop1000ByIdGreaterThanOrderById(0L);
@@ -233,42 +256,63 @@ public class AuditTrail {
                     return broken(checked, event.id(), "it has no hash: it was written outside the registry (planted)",
                             anchorsChecked, lastAnchored);
                 }
-                if (!expectedPrevious.equals(event.previousHash())) {
-                    return broken(checked, event.id(), "does not link to the event before it (an event was removed or reordered)",
-                            anchorsChecked, lastAnchored);
+                String previous = expectedPrevious.getOrDefault(event.lane(), AuditChainHead.GENESIS);
+                if (!previous.equals(event.previousHash())) {
+                    return broken(checked, event.id(), "does not link to the event before it in lane " + event.lane()
+                            + " (an event was removed, reordered or moved between lanes)", anchorsChecked, lastAnchored);
                 }
-                String problem = unsealed(event, expectedPrevious, legacyEnd);
+                String problem = unsealed(event, previous, legacyEnd);
                 if (problem != null) {
                     return broken(checked, event.id(), problem, anchorsChecked, lastAnchored);
                 }
-                String anchoredHash = anchored.remove(event.id());
+                String anchoredHash = anchored.getOrDefault(event.lane(), Map.of()).get(event.id());
                 if (anchoredHash != null && !anchoredHash.equals(event.hash())) {
                     return broken(checked, event.id(), "its hash differs from the anchored one (the chain was rewritten)",
                             anchorsChecked, lastAnchored);
                 }
-                expectedPrevious = event.hash();
+                if (anchoredHash != null) {
+                    anchored.get(event.lane()).remove(event.id());
+                }
+                expectedPrevious.put(event.lane(), event.hash());
+                lastIds.put(event.lane(), event.id());
                 lastId = event.id();
             }
             chunk = events.findTop1000ByIdGreaterThanOrderById(lastId);
         }
-        if (!expectedPrevious.equals(head.lastHash()) || !Objects.equals(head.lastEventId(), checked == 0 ? null : lastId)) {
-            return broken(checked, head.lastEventId(), "the chain ends before its recorded last event (events were removed)",
-                    anchorsChecked, lastAnchored);
+        Set<Integer> lanes = new TreeSet<>(laneHeads.keySet());
+        lanes.addAll(lastIds.keySet());
+        lanes.addAll(newest.keySet());
+        for (int lane : lanes) {
+            AuditChainHead head = laneHeads.get(lane);
+            Long laneLast = lastIds.get(lane);
+            if (head == null) {
+                return broken(checked, laneLast, "lane " + lane + " has events or anchors but no head (its head was removed)",
+                        anchorsChecked, lastAnchored);
+            }
+            if (!expectedPrevious.getOrDefault(lane, AuditChainHead.GENESIS).equals(head.lastHash())
+                    || !Objects.equals(head.lastEventId(), laneLast)) {
+                return broken(checked, head.lastEventId(), "the chain of lane " + lane
+                        + " ends before its recorded last event (events were removed)", anchorsChecked, lastAnchored);
+            }
         }
         if (file.isEmpty() && checked > 0) {
-            return broken(checked, null, "there is no anchor file for this installation (" + anchors.file(head.installationId())
+            return broken(checked, null, "there is no anchor file for this installation (" + anchors.file(installationId)
                     + "): the chain cannot be checked for removed newest events; restore the file from the anchor store",
                     anchorsChecked, null);
         }
-        if (lastAnchored != null && lastAnchored > lastId) {
-            return broken(checked, lastAnchored, "the chain ends at event " + lastId + " but the anchor of " + newest.at()
-                    + " names event " + lastAnchored + " (the newest events were removed and the head rolled back)",
-                    anchorsChecked, lastAnchored);
+        for (Anchor anchor : newest.values()) {
+            long laneLast = lastIds.getOrDefault(anchor.lane(), 0L);
+            if (anchor.eventId() > laneLast) {
+                return broken(checked, anchor.eventId(), "the chain of lane " + anchor.lane() + " ends at event " + laneLast
+                        + " but the anchor of " + anchor.at() + " names event " + anchor.eventId()
+                        + " (the newest events were removed and the head rolled back)", anchorsChecked, lastAnchored);
+            }
         }
-        if (!anchored.isEmpty()) {
+        Optional<Long> missing = anchored.values().stream().flatMap(lane -> lane.keySet().stream()).min(Long::compare);
+        if (missing.isPresent()) {
             // the chain links past an anchored event that is not there
-            return broken(checked, anchored.keySet().stream().min(Long::compare).orElseThrow(),
-                    "an anchored event is missing from the chain (it was removed)", anchorsChecked, lastAnchored);
+            return broken(checked, missing.get(), "an anchored event is missing from the chain (it was removed)",
+                    anchorsChecked, lastAnchored);
         }
         return new ChainVerification(true, checked, null, null, anchorsChecked, lastAnchored);
     }
@@ -278,7 +322,8 @@ public class AuditTrail {
         String keyId = event.keyId() == null ? "" : event.keyId();
         String expected;
         if (AuditKeys.LEGACY.equals(keyId)) {
-            if (legacyEnd == null || event.id() > legacyEnd) {
+            // the legacy chain is lane 1's start: there were no other lanes then
+            if (legacyEnd == null || event.id() > legacyEnd || event.lane() != WriteLanes.FIRST) {
                 return "it carries a plain SHA-256 hash, but the legacy chain was closed before it (planted, or re-hashed without the key)";
             }
             expected = event.legacyHash(previous);

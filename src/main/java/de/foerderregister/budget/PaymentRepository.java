@@ -39,7 +39,10 @@ interface PaymentRepository extends GenericRepository<Payment, Long> {
 
     /**
      * Adds to the paid total of a source and year (negative for a repayment), in the transaction
-     * of the payment or repayment; the row stays locked until it ends.
+     * of the payment or repayment; the row stays locked until it ends. One row per source and year, not
+     * per write lane (unlike {@code summary_total}): it backs the rule that payments stay within what was
+     * approved, so two payments of one source and year must be serialised, also across the nodes of a
+     * cluster, where one of them loses its certification and is retried.
      */
     @Query("""
             INSERT INTO payment_total (funding_source, year, paid) VALUES (:fundingSource, :year, :change)

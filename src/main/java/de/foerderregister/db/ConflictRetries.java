@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link RetryOnConflict} method again when its transaction was rolled back by the
@@ -57,17 +58,26 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
         if (transactions.findTransactionStatus().isPresent()) {
             return context.proceed();
         }
+        // proceeding from this interceptor runs the rest of the chain, the transaction included, anew
+        return retried(context.getMethodName(), () -> context.proceed(this));
+    }
+
+    /**
+     * Runs a transaction again, as for {@link RetryOnConflict}, when the database rolled it back: for a
+     * short transaction of its own started inside another one (REQUIRES_NEW), which the interceptor leaves
+     * alone. Its loss does not touch the outer transaction, so it can be retried right there.
+     */
+    public <T> T retried(String name, Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                // proceeding from this interceptor runs the rest of the chain, the transaction included, anew
-                return context.proceed(this);
+                return transaction.get();
             } catch (RuntimeException e) {
                 if (attempt >= attempts || !rolledBackByDatabase(e)) {
                     throw e;
                 }
                 retries.increment();
-                LOG.info("{} rolled back by the database ({}); attempt {} of {}", context.getMethodName(),
-                        e.getClass().getSimpleName(), attempt + 1, attempts);
+                LOG.info("{} rolled back by the database ({}); attempt {} of {}", name, e.getClass().getSimpleName(),
+                        attempt + 1, attempts);
                 pause(attempt);
             }
         }

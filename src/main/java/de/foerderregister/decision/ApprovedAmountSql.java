@@ -9,18 +9,22 @@ package de.foerderregister.decision;
  */
 public final class ApprovedAmountSql {
 
+    /*
+     * One dependent lookup per application, the last approving decision by its index, and the
+     * amendments only where that decision was in effect: a nested MAX() and an amendment probe for
+     * every application made the summary with ?asOf= three times as slow as reading the decisions.
+     */
     public static final String AS_OF = """
-            (SELECT COALESCE((
-                    SELECT m.gross_amount FROM amendment m
-                    LEFT JOIN amendment_review r ON r.amendment_id = m.id
-                    WHERE m.application_id = a.id AND m.meeting_date <= :asOf
-                      AND (NOT m.needs_second_pair OR r.outcome = 'CONFIRMED')
-                    ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1),
-                d.approved_amount)
+            (SELECT IF(d.meeting_date <= :asOf, COALESCE((
+                        SELECT m.gross_amount FROM amendment m
+                        LEFT JOIN amendment_review r ON r.amendment_id = m.id
+                        WHERE m.application_id = a.id AND m.meeting_date <= :asOf
+                          AND (NOT m.needs_second_pair OR r.outcome = 'CONFIRMED')
+                        ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1),
+                    d.approved_amount), NULL)
              FROM decision d
-             WHERE d.id = (SELECT MAX(d2.id) FROM decision d2
-                           WHERE d2.application_id = a.id AND d2.outcome = 'APPROVED')
-               AND d.meeting_date <= :asOf)""";
+             WHERE d.application_id = a.id AND d.outcome = 'APPROVED'
+             ORDER BY d.id DESC LIMIT 1)""";
 
     private ApprovedAmountSql() {
     }

@@ -1,10 +1,8 @@
 package de.foerderregister.importing;
 
+import de.foerderregister.system.Purge;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +15,7 @@ import java.util.List;
  * import run's log stay. Running jobs are never deleted.
  */
 @Singleton
-class ImportJobRetention {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ImportJobRetention.class);
-    /** Jobs, and row outcomes, per statement, so a first purge of many large jobs holds no long lock. */
-    static final int CHUNK = 1000;
+class ImportJobRetention implements Purge {
 
     private final ImportJobRepository jobs;
     private final Duration retention;
@@ -34,19 +28,13 @@ class ImportJobRetention {
         this.clock = clock;
     }
 
-    /** Every hour; the same switch as the notification timers keeps it off in the tests. */
-    @Scheduled(fixedDelay = "1h", initialDelay = "${registry.notifications.timer-delay:1m}")
-    void purgeHourly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            // a lost database must not stop the timer; the next run deletes what this one left
-            LOG.warn("Could not delete old import jobs; the next run tries again: {}", e.toString());
-        }
+    @Override
+    public String subject() {
+        return "import job(s) that ended more than " + retention + " ago";
     }
 
-    /** Answers how many jobs were deleted. */
-    long purge() {
+    @Override
+    public long purge() {
         Instant before = clock.instant().minus(retention);
         long deleted = 0;
         List<Long> ended;
@@ -60,9 +48,6 @@ class ImportJobRetention {
                 deleted += jobs.deleteEnded(id);
             }
         } while (ended.size() == CHUNK);
-        if (deleted > 0) {
-            LOG.info("Deleted {} import job(s) that ended before {}", deleted, before);
-        }
         return deleted;
     }
 }

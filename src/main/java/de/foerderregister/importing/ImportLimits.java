@@ -11,6 +11,8 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.server.HttpServerConfiguration;
 
+import java.time.Duration;
+
 /**
  * How large an import file may be ({@code registry.imports.max-size}, 20 MB by default: about
  * 100 000 rows), checked while the upload is read; above which size it runs as a job
@@ -47,7 +49,8 @@ public class ImportLimits {
         this.maxSize = maxSize;
         this.asyncAbove = asyncAbove;
         this.chunkRows = chunkRows;
-        this.running = new WorkSlots(maxConcurrent);
+        this.running = new WorkSlots(maxConcurrent, new WorkSlots.Refusal("import", "body", RuleCode.IMPORT_RUNNING,
+                RuleCode.IMPORT_ALL_SLOTS_TAKEN, Duration.ofSeconds(10)));
     }
 
     long maxSize() {
@@ -64,8 +67,7 @@ public class ImportLimits {
 
     /** A slot for the caller's import, taken before the file is received; closed when the import ends, however it ends. */
     WorkSlots.Slot takeSlot(Caller caller) {
-        return running.take(caller.username(), () -> ImportsBusy.oneRunningAlready(caller.username()),
-                () -> ImportsBusy.allSlotsTaken(running.count()));
+        return running.take(caller.username());
     }
 
     /** An atomic import above {@code asyncAbove}: its one transaction would block every audited write for minutes. */

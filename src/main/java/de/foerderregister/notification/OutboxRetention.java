@@ -1,9 +1,7 @@
 package de.foerderregister.notification;
 
-import io.micronaut.scheduling.annotation.Scheduled;
+import de.foerderregister.system.Purge;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +13,7 @@ import java.time.Instant;
  * them; PENDING ones are still owed.
  */
 @Singleton
-class OutboxRetention {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OutboxRetention.class);
-    /** Rows per statement, so a first purge of a large outbox holds no long lock. */
-    static final int CHUNK = 1000;
+class OutboxRetention implements Purge {
 
     private final OutboxRepository messages;
     private final NotificationSettings settings;
@@ -31,19 +25,13 @@ class OutboxRetention {
         this.clock = clock;
     }
 
-    /** Every hour, beside the timer mails. */
-    @Scheduled(fixedDelay = "1h", initialDelay = "${registry.notifications.timer-delay:1m}")
-    void purgeHourly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            // a lost database must not stop the timer; the next run deletes what this one left
-            LOG.warn("Could not delete old outbox messages; the next run tries again: {}", e.toString());
-        }
+    @Override
+    public String subject() {
+        return "outbox message(s) sent more than " + settings.retention() + " ago";
     }
 
-    /** Answers how many messages were deleted. */
-    long purge() {
+    @Override
+    public long purge() {
         Instant before = clock.instant().minus(settings.retention());
         long deleted = 0;
         int chunk;
@@ -51,9 +39,6 @@ class OutboxRetention {
             chunk = messages.deleteSentBefore(before, CHUNK);
             deleted += chunk;
         } while (chunk == CHUNK);
-        if (deleted > 0) {
-            LOG.info("Deleted {} outbox message(s) sent before {}", deleted, before);
-        }
         return deleted;
     }
 }

@@ -81,6 +81,8 @@ public enum RuleCode {
     IMPORT_RUNNING("import.running"),
     IMPORT_ALL_SLOTS_TAKEN("import.allSlotsTaken"),
     IMPORT_ACCOUNT_CHANGED("import.accountChanged"),
+    REPORT_RUNNING("report.running"),
+    REPORT_ALL_SLOTS_TAKEN("report.allSlotsTaken"),
     IMPORT_JOB_FAILED("import.jobFailed"),
     IMPORT_JOB_INTERRUPTED("import.jobInterrupted"),
     CSV_EMPTY("csv.empty"),

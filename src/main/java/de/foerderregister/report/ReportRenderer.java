@@ -1,5 +1,6 @@
 package de.foerderregister.report;
 
+import de.foerderregister.problem.RuleCode;
 import de.foerderregister.security.Caller;
 import de.foerderregister.system.WorkSlots;
 import io.micronaut.context.annotation.Value;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -51,14 +53,14 @@ public class ReportRenderer {
 
     public ReportRenderer(ReportTemplates templates, @Value("${registry.reports.max-concurrent:2}") int slotCount) {
         this.templates = templates;
-        this.slots = new WorkSlots(slotCount);
+        this.slots = new WorkSlots(slotCount, new WorkSlots.Refusal("report", "format", RuleCode.REPORT_RUNNING,
+                RuleCode.REPORT_ALL_SLOTS_TAKEN, Duration.ofSeconds(5)));
     }
 
     /** One report. {@code csvDelimiter} matters for CSV only: ';' for German Excel, or ','. */
     public ReportFile render(Caller caller, String template, String fileName, Map<String, Object> parameters,
                              Iterator<? extends Map<String, ?>> rows, ReportFormat format, char csvDelimiter) {
-        try (WorkSlots.Slot slot = slots.take(caller.username(), () -> ReportsBusy.oneRunningAlready(caller.username()),
-                () -> ReportsBusy.allSlotsTaken(slots.count()))) {
+        try (WorkSlots.Slot slot = slots.take(caller.username())) {
             return render(template, fileName, parameters, rows, format, csvDelimiter);
         }
     }

@@ -1,23 +1,25 @@
 package de.foerderregister.security;
 
 import de.foerderregister.system.TrustedProxies;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /login}: username and password against the stored bcrypt hash. The attempt is
  * reserved with the throttle before bcrypt runs. An unknown user, a disabled one and a wrong
- * password all answer the same, after the same bcrypt work.
+ * password all answer the same, after the same bcrypt work; so do an external account (single
+ * sign-on: it has no password here) and, with {@code registry.sso.local-login: admin-only}, every
+ * account but an administrator's, even with the right password: the answer tells nobody whether
+ * the account exists or the password was right.
  */
 @Singleton
 public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvider<B> {
@@ -30,11 +32,20 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
     private final LoginThrottle throttle;
     private final TrustedProxies proxies;
 
-    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, TrustedProxies proxies) {
+    private final LocalLogin localLogin;
+
+    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, TrustedProxies proxies,
+                         @Value("${registry.sso.local-login:all}") String localLogin) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.proxies = proxies;
+        this.localLogin = LocalLogin.of(localLogin);
+    }
+
+    /** Whether the login page offers its form to everyone, or to administrators only. */
+    public LocalLogin localLogin() {
+        return localLogin;
     }
 
     @Override
@@ -45,8 +56,8 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
         LoginThrottle.Reservation attempt = throttle.reserve(username, request == null ? "unknown" : proxies.clientAddress(request).getHostAddress());
         Optional<UserAccount> account = username.length() <= USERNAME_MAX ? users.findByUsername(username) : Optional.empty();
         boolean matches;
-        if (account.isPresent() && account.get().enabled()) {
-            matches = hasher.matches(password, account.get().passwordHash());
+        if (account.isPresent() && account.get().enabled() && !account.get().external()) {
+            matches = hasher.matches(password, account.get().passwordHash()) && localLogin.admits(account.get().role());
         } else {
             // a disabled account must not confirm its password: it answers like a wrong one, in the same time
             hasher.wasteEqualTime(password);
@@ -56,12 +67,7 @@ public class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvid
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         throttle.succeeded(attempt);
-        UserAccount user = account.get();
-        Map<String, Object> claims = new HashMap<>();
-        claims.put(SessionClaims.GENERATION_CLAIM, user.sessionGeneration());
-        if (user.stateCode() != null) {
-            claims.put(Caller.STATE_CLAIM, user.stateCode().name());
-        }
-        return AuthenticationResponse.success(user.username(), List.of(user.role().name()), claims);
+        Authentication session = SessionClaims.sessionOf(account.get());
+        return AuthenticationResponse.success(session.getName(), session.getRoles(), session.getAttributes());
     }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 /**
  * An account. {@code language} ({@code de} or {@code en}) is the language of its mails; the pages
  * choose theirs per request. {@code sessionGeneration} is copied into every token issued to it; raising it ends
- * every session issued before (see {@link SessionClaims}).
+ * every session issued before (see {@link SessionClaims}). An external account (single sign-on) names the identity
+ * provider and the subject it knows the user by; its {@code passwordHash} is {@link #NO_PASSWORD}, which no
+ * password matches.
  */
 @MappedEntity("user_account")
 public record UserAccount(
@@ -24,11 +26,20 @@ public record UserAccount(
         Instant createdAt,
         long sessionGeneration,
         @Nullable String email,
-        String language) {
+        String language,
+        @Nullable String externalProvider,
+        @Nullable String externalSubject) {
+
+    /** The hash column of an external account: not a bcrypt hash, so no password matches it (the migration checks it). */
+    static final String NO_PASSWORD = "!external";
+
+    public boolean external() {
+        return externalProvider != null;
+    }
 
     /** The same account with its earlier sessions ended. */
     UserAccount withNewSessions() {
         return new UserAccount(id, username, passwordHash, role, stateCode, enabled, createdAt, sessionGeneration + 1, email,
-                language);
+                language, externalProvider, externalSubject);
     }
 }

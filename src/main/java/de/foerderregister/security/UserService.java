@@ -111,7 +111,7 @@ public class UserService {
             throw new Conflict("The username '" + command.username() + "' is taken.");
         }
         return users.save(new UserAccount(null, command.username(), hasher.hash(command.password()),
-                command.role(), command.state(), true, clock.instant(), 0, null, LANGUAGES.get(0)));
+                command.role(), command.state(), true, clock.instant(), 0, null, LANGUAGES.get(0), null, null));
     }
 
     /**
@@ -139,7 +139,8 @@ public class UserService {
             throw new Conflict("'" + username + "' is the last enabled administrator: it must stay an enabled ADMIN.");
         }
         UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), role, state, enabled,
-                before.createdAt(), before.sessionGeneration(), email, language);
+                before.createdAt(), before.sessionGeneration(), email, language,
+                before.externalProvider(), before.externalSubject());
         List<FieldChange> changes = FieldChange.between(values(before), values(after));
         if (changes.isEmpty()) {
             return UserView.of(before);
@@ -155,6 +156,7 @@ public class UserService {
     public void resetPassword(Caller caller, String username, PasswordResetCommand command) {
         caller.requireRole(MANAGE, Role.ADMIN);
         UserAccount before = locked(username);
+        requireLocal(before);
         rules.check("newPassword", username, command.newPassword()).ifPresent(error -> {
             throw new InvalidInput(List.of(error));
         });
@@ -171,6 +173,7 @@ public class UserService {
         String current = Objects.requireNonNullElse(command.currentPassword(), "");
         LoginThrottle.Reservation attempt = throttle.reserve(caller.username(), clientAddress);
         UserAccount before = locked(caller.username());
+        requireLocal(before);
         if (!hasher.matches(current, before.passwordHash())) {
             throw InvalidInput.of("currentPassword", RuleCode.PASSWORD_WRONG);
         }
@@ -214,7 +217,8 @@ public class UserService {
             throttle.succeeded(attempt);
         }
         UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), before.role(),
-                before.stateCode(), before.enabled(), before.createdAt(), before.sessionGeneration(), newEmail, newLanguage);
+                before.stateCode(), before.enabled(), before.createdAt(), before.sessionGeneration(), newEmail, newLanguage,
+                before.externalProvider(), before.externalSubject());
         List<FieldChange> changes = FieldChange.between(values(before), values(after));
         if (!changes.isEmpty()) {
             users.update(after);
@@ -228,16 +232,20 @@ public class UserService {
         return UserView.of(existing(caller.username()));
     }
 
-    /** Logging out ends every session of the account (there is one generation per account, not per token). */
+    /**
+     * Logging out ends every session of the account (there is one generation per account, not per token). Answers
+     * the identity provider the account signs in through, if it is an external one, for its logout to follow.
+     */
     @Transactional
-    public void endSessions(String username) {
+    public Optional<String> endSessions(String username) {
         users.endSessions(username);
+        return users.findByUsername(username).map(UserAccount::externalProvider);
     }
 
     private UserAccount withPassword(UserAccount account, String password) {
         return new UserAccount(account.id(), account.username(), hasher.hash(password), account.role(),
                 account.stateCode(), account.enabled(), account.createdAt(), account.sessionGeneration() + 1,
-                account.email(), account.language());
+                account.email(), account.language(), account.externalProvider(), account.externalSubject());
     }
 
     /** An address as typed: blank removes it. */
@@ -245,8 +253,21 @@ public class UserService {
         return typed.isBlank() ? null : typed.strip();
     }
 
+    /** Whether the address is one the outbox sends to (see {@link #EMAIL}); a provider's address is kept only then. */
+    static boolean isPlainAddress(String email) {
+        return email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches();
+    }
+
+    /** An external account's password is the provider's business: the registry neither sets nor checks one. */
+    private static void requireLocal(UserAccount account) {
+        if (account.external()) {
+            throw new Conflict("'" + account.username() + "' signs in through the identity provider '"
+                    + account.externalProvider() + "' and has no password in the registry.");
+        }
+    }
+
     private static void checkContact(List<FieldError> errors, @Nullable String email, String language) {
-        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+        if (email != null && !isPlainAddress(email)) {
             errors.add(new FieldError("email", RuleCode.ACCOUNT_EMAIL));
         }
         if (!LANGUAGES.contains(language)) {

@@ -1,10 +1,12 @@
 package de.foerderregister.system;
 
+import de.foerderregister.problem.RuleCode;
+
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * At most {@code count} pieces of heavy work at once on this instance, and at most one per user, so
@@ -12,31 +14,35 @@ import java.util.function.Supplier;
  */
 public final class WorkSlots {
 
+    /**
+     * How a request without a slot is refused: the work's name for the log and the problem's detail,
+     * the field and rule codes of the two refusals, and when to try again.
+     */
+    public record Refusal(String work, String field, RuleCode userBusy, RuleCode allTaken, Duration retryAfter) {
+    }
+
     private final int count;
+    private final Refusal refusal;
     private final Semaphore slots;
     private final Set<String> users = ConcurrentHashMap.newKeySet();
 
-    public WorkSlots(int count) {
+    public WorkSlots(int count, Refusal refusal) {
         if (count < 0) {
             throw new IllegalArgumentException("a number of slots, not " + count);
         }
         this.count = count;
+        this.refusal = refusal;
         this.slots = new Semaphore(count);
     }
 
-    public int count() {
-        return count;
-    }
-
-    /** A slot for the user, or the refusal: {@code userBusy} when the user holds one already, {@code allTaken} else. */
-    public Slot take(String username, Supplier<? extends RuntimeException> userBusy,
-                     Supplier<? extends RuntimeException> allTaken) {
+    /** A slot for the user, or {@link SlotsBusy}: 429 when the user holds one already, 503 when all are taken. */
+    public Slot take(String username) {
         if (!users.add(username)) {
-            throw userBusy.get();
+            throw SlotsBusy.userBusy(refusal, username);
         }
         if (!slots.tryAcquire()) {
             users.remove(username);
-            throw allTaken.get();
+            throw SlotsBusy.allTaken(refusal, count);
         }
         return new Slot(username);
     }

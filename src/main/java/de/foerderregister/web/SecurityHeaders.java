@@ -1,5 +1,6 @@
 package de.foerderregister.web;
 
+import de.foerderregister.security.SsoProviders;
 import de.foerderregister.system.TrustedProxies;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -40,9 +41,14 @@ public class SecurityHeaders implements HttpServerFilter {
     private static final String ONE_YEAR = "max-age=31536000";
 
     private final TrustedProxies proxies;
+    private final String policy;
 
-    public SecurityHeaders(TrustedProxies proxies) {
+    public SecurityHeaders(TrustedProxies proxies, SsoProviders providers) {
         this.proxies = proxies;
+        // the logout form of a user of an identity provider is answered with a redirect to the provider's logout,
+        // and browsers hold a form's redirects to form-action too: the providers' origins, and only they, are added
+        this.policy = providers.origins().isEmpty() ? POLICY
+                : POLICY.replace("form-action 'self'", "form-action 'self' " + String.join(" ", providers.origins()));
     }
 
     @Override
@@ -56,7 +62,7 @@ public class SecurityHeaders implements HttpServerFilter {
         boolean https = proxies.cameOverHttps(request);
         return Publishers.map(chain.proceed(request), response -> {
             MutableHttpHeaders headers = response.getHeaders();
-            headers.set("Content-Security-Policy", path.startsWith(SWAGGER_UI) ? SWAGGER_UI_POLICY : POLICY);
+            headers.set("Content-Security-Policy", path.startsWith(SWAGGER_UI) ? SWAGGER_UI_POLICY : policy);
             headers.set("X-Frame-Options", "DENY");
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "same-origin");

@@ -1,15 +1,19 @@
 package de.foerderregister.web;
 
+import com.nimbusds.jwt.JWTParser;
 import de.foerderregister.system.TrustedProxies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -38,12 +42,17 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
     private final long maxAgeSeconds;
     private final boolean alwaysSecure;
     private final TrustedProxies proxies;
+    private final TokenGenerator tokens;
+    private final String issuer;
 
     public UiSession(@Value("${micronaut.security.token.generator.access-token.expiration:3600}") long maxAgeSeconds,
-                     @Value("${registry.ui.secure-cookies:false}") boolean alwaysSecure, TrustedProxies proxies) {
+                     @Value("${registry.ui.secure-cookies:false}") boolean alwaysSecure, TrustedProxies proxies,
+                     TokenGenerator tokens, @Value("${registry.jwt.issuer}") String issuer) {
+        this.issuer = issuer;
         this.maxAgeSeconds = maxAgeSeconds;
         this.alwaysSecure = alwaysSecure;
         this.proxies = proxies;
+        this.tokens = tokens;
     }
 
     static boolean isUi(HttpRequest<?> request) {
@@ -51,12 +60,24 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
+    /**
+     * The pages' session is the registry's own token only: an identity provider's access token placed in the cookie
+     * is not read (on the API it would be accepted, in its own right, as a bearer token).
+     */
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
         if (!isUi(request)) {
             return Optional.empty();
         }
-        return sessionToken(request);
+        return sessionToken(request).filter(this::issuedHere);
+    }
+
+    private boolean issuedHere(String token) {
+        try {
+            return issuer.equals(JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     /** The session cookie's value, valid or not; only the cookie of this request's scheme counts. */
@@ -66,6 +87,15 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
 
     Optional<String> preSessionId(HttpRequest<?> request) {
         return value(request, name(request, PRE_SESSION_COOKIE));
+    }
+
+    /**
+     * Signs the user in, whichever way they proved who they are (password or identity provider): a new signed session
+     * token, of the same lifetime as the API's, in the session cookie; then on to the start page. Empty if no token
+     * could be signed.
+     */
+    Optional<MutableHttpResponse<?>> signIn(HttpRequest<?> request, Authentication user) {
+        return tokens.generateToken(user, (int) maxAgeSeconds).map(token -> open(request, UiPages.redirect("/ui"), token));
     }
 
     /** Signs in: the session cookie, and a new pre-session id so no form token of before the login stays valid. */

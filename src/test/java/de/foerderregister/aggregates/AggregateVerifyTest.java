@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The verification of the kept aggregates on a live database: over the API (ADMIN only) and from the command line. */
@@ -57,7 +58,7 @@ class AggregateVerifyTest {
         assertEquals(0, differences(api.post(admin, VERIFY, null)).size(), "consistent before the tampering");
 
         update("UPDATE summary_total SET approved = approved + 0.01 WHERE owner_state = 'MV' AND type = 'REFERENCE_IMPLEMENTATION'"
-                + " AND funding_source = 'DIGITALISATION_BUDGET' AND status = 'APPROVED' AND year = 0");
+                + " AND funding_source = 'DIGITALISATION_BUDGET' AND status = 'APPROVED' AND year = 0 AND lane = 1");
         update("UPDATE allocation_total SET approved = approved - 5.00 WHERE year = (SELECT MIN(year) FROM year_allocation WHERE application_id = "
                 + id + ") AND funding_source = 'DIGITALISATION_BUDGET'");
         JsonNode found = api.post(admin, VERIFY, null).json();
@@ -71,6 +72,38 @@ class AggregateVerifyTest {
         assertEquals(2, repaired.get("differences").size(), repaired.toString());
         assertEquals(0, differences(api.post(admin, VERIFY, null)).size(), "consistent after the repair");
         assertEquals("AGGREGATES_REPAIRED by " + admin.username(), lastAction(AuditTrail.AGGREGATES).orElseThrow());
+    }
+
+    @Test
+    void aGroupKeptInTwoLanesCountsAsTheirSumAndARepairGathersItInLaneOne() throws SQLException {
+        Account admin = api.account(Role.ADMIN, null);
+        api.approved(api.account(Role.FITKO, null), StateCode.MV, "250000.00");
+        String group = "MV/REFERENCE_IMPLEMENTATION/DIGITALISATION_BUDGET/APPROVED/0";
+        String where = " WHERE owner_state = 'MV' AND type = 'REFERENCE_IMPLEMENTATION' AND funding_source = 'DIGITALISATION_BUDGET'"
+                + " AND status = 'APPROVED' AND year = 0";
+        // as if one application of the group had been approved on a second node: its share in lane 2
+        update("UPDATE summary_total SET members = members - 1, counted = counted - 1, approved = approved - 250000.00"
+                + where + " AND lane = 1");
+        update("INSERT INTO summary_total (lane, owner_state, type, funding_source, status, year, members, counted, requested,"
+                + " approved, paid) VALUES (2, 'MV', 'REFERENCE_IMPLEMENTATION', 'DIGITALISATION_BUDGET', 'APPROVED', 0, 1, 1, 0.00,"
+                + " 250000.00, 0.00)");
+        assertEquals(0, differences(api.post(admin, VERIFY, null)).size(), "the lanes add up to the rows");
+
+        update("UPDATE summary_total SET paid = paid + 0.01" + where + " AND lane = 2");
+        JsonNode found = api.post(admin, VERIFY, null).json();
+        assertEquals(1, found.get("differences").size(), found.toString());
+        assertEquals("summary_total", found.get("differences").get(0).get("table").asText(), found.toString());
+        assertEquals(group, found.get("differences").get(0).get("group").asText(), found.toString());
+
+        assertEquals(true, api.post(admin, VERIFY + "?repair=true", null).json().get("repaired").asBoolean());
+        assertEquals(0, differences(api.post(admin, VERIFY, null)).size(), "consistent after the repair");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lanes = connection.prepareStatement("SELECT lane FROM summary_total" + where);
+             ResultSet rows = lanes.executeQuery()) {
+            assertTrue(rows.next());
+            assertEquals(1, rows.getInt(1), "the group's figures are in lane 1");
+            assertFalse(rows.next(), "and in no other lane");
+        }
     }
 
     @Test
@@ -110,7 +143,7 @@ class AggregateVerifyTest {
 
         assertEquals(0, runCommand(false).exitCode, "consistent");
         update("UPDATE summary_total SET members = members + 1 WHERE owner_state = 'MV' AND status = 'APPROVED' AND year = 0"
-                + " AND type = 'REFERENCE_IMPLEMENTATION' AND funding_source = 'DIGITALISATION_BUDGET'");
+                + " AND type = 'REFERENCE_IMPLEMENTATION' AND funding_source = 'DIGITALISATION_BUDGET' AND lane = 1");
         Run found = runCommand(false);
         assertEquals(1, found.exitCode);
         assertTrue(found.output.contains("summary_total MV/REFERENCE_IMPLEMENTATION/DIGITALISATION_BUDGET/APPROVED/0"), found.output);

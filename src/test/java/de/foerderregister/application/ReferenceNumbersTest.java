@@ -4,18 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
+import de.foerderregister.db.SecondLane;
 import de.foerderregister.security.Role;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -29,6 +35,9 @@ class ReferenceNumbersTest {
 
     @Inject
     TestApi api;
+
+    @Inject
+    DatasourceConfiguration datasource;
 
     @Test
     void twentyParallelCreatesGetTwentyDistinctConsecutiveReferences() throws Exception {
@@ -58,5 +67,39 @@ class ReferenceNumbersTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aLaneHandsOutItsBlockInOrderAndTakesANewOneWhenTooFewAreLeft() {
+        try (SecondLane second = new SecondLane(datasource, Map.of("registry.references.block-size", 5))) {
+            ReferenceNumbers references = second.bean(ReferenceNumbers.class);
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> transactions = second.bean(TransactionOperations.class);
+            Function<Integer, List<Integer>> draw = count -> transactions.executeWrite(status -> references.next(count))
+                    .stream().map(reference -> Integer.parseInt(reference.substring(5))).toList();
+            // a fresh block for the lane: whatever it held before is left
+            List<Integer> first = draw.apply(5);
+            assertConsecutive(first, 5);
+            List<Integer> three = draw.apply(3);
+            assertConsecutive(three, 3);
+            assertTrue(three.get(0) > first.get(4), three + " after " + first);
+            List<Integer> sameBlock = draw.apply(2);
+            assertEquals(List.of(three.get(2) + 1, three.get(2) + 2), sameBlock, "the rest of the block, in order");
+            List<Integer> rolledBack = transactions.executeWrite(status -> {
+                List<Integer> drawn = draw.apply(1);
+                status.setRollbackOnly();
+                return drawn;
+            });
+            assertTrue(rolledBack.get(0) > sameBlock.get(1));
+            // an import's chunk larger than a block comes from one block of its size
+            List<Integer> chunk = draw.apply(12);
+            assertConsecutive(chunk, 12);
+            assertTrue(chunk.get(0) > sameBlock.get(1), chunk + " after " + sameBlock);
+        }
+    }
+
+    private static void assertConsecutive(List<Integer> numbers, int count) {
+        assertEquals(count, numbers.size(), numbers.toString());
+        assertEquals(IntStream.range(0, count).mapToObj(i -> numbers.get(0) + i).toList(), numbers);
     }
 }

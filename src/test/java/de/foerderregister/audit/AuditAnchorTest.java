@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.db.WriteLanes;
 import de.foerderregister.security.Role;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,7 +49,7 @@ class AuditAnchorTest {
 
     /** Waits until the anchor file names the current head, then checks every line's signature. */
     static void assertAnchored(AnchorLog anchors, AuditKeys keys, AuditChainHeadRepository heads) throws InterruptedException {
-        AuditChainHead head = heads.findById(AuditChainHead.ROW).orElseThrow();
+        AuditChainHead head = heads.findById(WriteLanes.FIRST).orElseThrow();
         List<Optional<Anchor>> lines = List.of();
         for (int attempt = 0; attempt < 100; attempt++) {
             lines = anchors.lines(head.installationId()).orElse(List.of());

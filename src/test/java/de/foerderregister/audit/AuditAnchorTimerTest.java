@@ -2,6 +2,7 @@ package de.foerderregister.audit;
 
 import de.foerderregister.TestApi;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.db.WriteLanes;
 import de.foerderregister.security.Role;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -3,7 +3,10 @@ package de.foerderregister.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
+import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.StateCode;
+import de.foerderregister.db.SecondLane;
+import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
@@ -193,7 +196,7 @@ class AuditChainTest {
             connection.setAutoCommit(false);
             List<Map<String, Object>> removed = List.of(row(connection, ids[1]), row(connection, ids[2]));
             execute(connection, "DELETE FROM audit_event WHERE id >= ?", ids[1]);
-            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                     ids[0], row(connection, ids[0]).get("hash"));
             connection.commit();
             try {
@@ -205,7 +208,7 @@ class AuditChainTest {
                 for (Map<String, Object> row : removed) {
                     restore(connection, row);
                 }
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
                 connection.commit();
             }
@@ -252,7 +255,7 @@ class AuditChainTest {
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "UPDATE audit_event SET key_id = 'sha256', previous_hash = ?, hash = ? WHERE id = ?",
                         previous, event.legacyHash(previous), planted);
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         planted, event.legacyHash(previous));
             }
             verification = api.get(fitko, "/api/audit/verify").json();
@@ -262,7 +265,7 @@ class AuditChainTest {
         } finally {
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "DELETE FROM audit_event WHERE id = ?", planted);
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
             }
         }
@@ -293,7 +296,7 @@ class AuditChainTest {
                 String changes = i == 0 ? event.changes().replace("1011500.00", "9011500.00") : event.changes();
                 AuditEvent forged = new AuditEvent(event.id(), event.applicationId(), event.occurredAt(), event.actor(),
                         event.actorRole(), event.action(), changes, null, null, null, event.subjectUsername(),
-                        event.subjectEnvelope());
+                        event.subjectEnvelope(), event.lane());
                 String[] sealed = forgery.of(forged, previous);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_event SET changes = ?, key_id = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
@@ -306,7 +309,7 @@ class AuditChainTest {
                 }
                 previous = sealed[1];
             }
-            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                     original.get(original.size() - 1).id(), previous);
             connection.commit();
             try {
@@ -323,16 +326,105 @@ class AuditChainTest {
                         update.executeUpdate();
                     }
                 }
-                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 1",
                         head.get("last_event_id"), head.get("last_hash"));
                 connection.commit();
             }
         }
     }
 
+    @Test
+    void anEventRemovedFromTheMiddleOfLaneTwoIsFoundAtItsNextEvent() throws SQLException {
+        long[] ids = laneTwoEvents();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Map<String, Object> removed = row(connection, ids[1]);
+            execute(connection, "DELETE FROM audit_event WHERE id = ?", ids[1]);
+            connection.commit();
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[2], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("lane 2 (an event was removed"), verification.toString());
+            } finally {
+                restore(connection, removed);
+                connection.commit();
+            }
+        }
+        assertIntact();
+    }
+
+    @Test
+    void theNewestEventsOfLaneTwoRemovedWithItsHeadRolledBackAreFoundByItsAnchor() throws SQLException {
+        long[] ids = laneTwoEvents();
+        anchors.anchorIfMoved();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<Map<String, Object>> removed = List.of(row(connection, ids[1]), row(connection, ids[2]));
+            execute(connection, "DELETE FROM audit_event WHERE id IN (?, ?)", ids[1], ids[2]);
+            execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 2",
+                    ids[0], row(connection, ids[0]).get("hash"));
+            connection.commit();
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[2], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("the chain of lane 2 ends at event " + ids[0]),
+                        verification.toString());
+                assertTrue(verification.get("problem").asText().contains("head rolled back"), verification.toString());
+            } finally {
+                for (Map<String, Object> row : removed) {
+                    restore(connection, row);
+                }
+                execute(connection, "UPDATE audit_chain_head SET last_event_id = ?, last_hash = ? WHERE lane = 2",
+                        ids[2], row(connection, ids[2]).get("hash"));
+                connection.commit();
+            }
+        }
+        assertIntact();
+    }
+
+    @Test
+    void anEventMovedFromLaneTwoIntoLaneOneIsFound() throws SQLException {
+        long[] ids = laneTwoEvents();
+        assertIntact();
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, "UPDATE audit_event SET lane = 1 WHERE id = ?", ids[1]);
+            try {
+                JsonNode verification = api.get(fitko, "/api/audit/verify").json();
+                assertFalse(verification.get("intact").asBoolean(), verification.toString());
+                assertEquals(ids[1], verification.get("firstBrokenEventId").asLong(), verification.toString());
+                assertTrue(verification.get("problem").asText().contains("lane 1 (an event was removed, reordered or moved"),
+                        verification.toString());
+            } finally {
+                execute(connection, "UPDATE audit_event SET lane = 2 WHERE id = ?", ids[1]);
+            }
+        }
+        assertIntact();
+    }
+
+    /**
+     * The events of a new application, created, submitted and withdrawn in lane 2 by a second registry
+     * ({@link SecondLane}) that is closed again: none but this test's writes in lane 2 follow them.
+     */
+    private long[] laneTwoEvents() {
+        Account applicant = api.applicant(StateCode.HH);
+        try (SecondLane second = new SecondLane(datasource, Map.of("registry.audit.anchor-every", "1000000000",
+                "registry.audit.anchor-interval", "1h"))) {
+            long id = second.submitted(applicant);
+            second.bean(ApplicationService.class).withdraw(new Caller(applicant.username(), applicant.role(), applicant.state()),
+                    id, null);
+            long[] ids = eventIds(id);
+            assertEquals(3, ids.length);
+            return ids;
+        }
+    }
+
     private Map<String, Object> head() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT last_event_id, last_hash FROM audit_chain_head WHERE id = 1");
+             PreparedStatement select = connection.prepareStatement("SELECT last_event_id, last_hash FROM audit_chain_head WHERE lane = 1");
              ResultSet result = select.executeQuery()) {
             assertTrue(result.next());
             Map<String, Object> head = new HashMap<>();

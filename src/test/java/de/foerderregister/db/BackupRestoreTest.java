@@ -57,7 +57,7 @@ class BackupRestoreTest {
             "SELECT COUNT(*), SUM(size) FROM document",
             "SELECT COUNT(*), SUM(LENGTH(bytes)) FROM document_chunk",
             "SELECT COUNT(*), MAX(id) FROM audit_event",
-            "SELECT last_event_id, last_hash FROM audit_chain_head");
+            "SELECT lane, last_event_id, last_hash FROM audit_chain_head ORDER BY lane");
 
     @Inject
     TestApi api;

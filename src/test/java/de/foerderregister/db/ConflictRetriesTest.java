@@ -58,7 +58,7 @@ class ConflictRetriesTest {
                 // heavier than the decision, so InnoDB picks the decision as the victim
                 sql.executeUpdate("INSERT INTO login_attempt (bucket, window_start, attempts) SELECT SHA2(CONCAT('rival-', UUID(), seq), 256), NOW(6), 0 FROM seq_1_to_500");
                 // the audit chain's head, which the decision takes last
-                sql.executeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+                sql.executeQuery("SELECT last_hash FROM audit_chain_head WHERE lane = 1 FOR UPDATE").close();
             }
             CompletableFuture<Response> decision = CompletableFuture.supplyAsync(() ->
                     api.post(fitko, "/api/applications/" + id + "/decision", api.decision("APPROVED", "1011500.00")));

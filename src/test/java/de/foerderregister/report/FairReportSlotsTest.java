@@ -49,6 +49,7 @@ class FairReportSlotsTest {
                 assertEquals(429, second.status(), second.body());
                 assertEquals("5", second.header("Retry-After"));
                 assertEquals("application/problem+json", second.contentType());
+                assertTrue(second.body().contains("\"code\":\"report.running\""), second.body());
             }
             Response other = api.get(otherUser, "/api/reports/budget-summary?format=pdf");
             assertEquals(200, other.status(), other.body());

@@ -55,7 +55,7 @@ class UserApiTest {
         assertEquals("HE", json.get("state").asText());
         assertTrue(json.get("enabled").asBoolean());
         assertFalse(json.get("createdAt").asText().isBlank());
-        assertEquals(Set.of("id", "username", "role", "state", "enabled", "email", "language", "createdAt"), fieldNames(json));
+        assertEquals(Set.of("id", "username", "role", "state", "enabled", "email", "language", "createdAt", "provider"), fieldNames(json));
         assertNoSecrets(created, NEW_PASSWORD);
     }
 
@@ -73,7 +73,7 @@ class UserApiTest {
         assertEquals("FINANCE", mine.get("role").asText());
         assertTrue(mine.get("state").isNull());
         for (JsonNode user : list.json()) {
-            assertEquals(Set.of("id", "username", "role", "state", "enabled", "email", "language", "createdAt"), fieldNames(user));
+            assertEquals(Set.of("id", "username", "role", "state", "enabled", "email", "language", "createdAt", "provider"), fieldNames(user));
         }
         assertNoSecrets(list, NEW_PASSWORD);
         assertNoSecrets(list, TestApi.PASSWORD);

@@ -1,0 +1,225 @@
+package de.foerderregister.db;
+
+import de.foerderregister.TestApi;
+import de.foerderregister.TestApi.Account;
+import de.foerderregister.aggregates.AggregateCheck;
+import de.foerderregister.aggregates.AggregateReport;
+import de.foerderregister.application.ApplicationService;
+import de.foerderregister.application.StateCode;
+import de.foerderregister.audit.AuditTrail;
+import de.foerderregister.audit.ChainVerification;
+import de.foerderregister.security.Caller;
+import de.foerderregister.security.Role;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two registries writing at once in two lanes of one database, as two nodes of a Galera cluster
+ * would: the second one's sessions have {@code auto_increment_offset} 2 ({@link SecondLane}). Each
+ * writes only its own lane's rows — lane 2 creates and submits while lane 1's head and kept figures
+ * are locked by someone else — and together they leave two intact chains, unique file numbers and
+ * kept figures that add up to the GROUP BY over the rows.
+ */
+@MicronautTest(transactional = false)
+class WriteLanesTest {
+
+    private static final int THREADS = 6;
+    private static final int EACH = 4;
+    /** Smaller than what one lane draws here, so lane 2 takes several blocks and some meet in the middle. */
+    private static final int BLOCK = 5;
+
+    @Inject
+    TestApi api;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AggregateCheck aggregates;
+
+    @Inject
+    DatasourceConfiguration datasource;
+
+    DataSource dataSource;
+
+    @Inject
+    void dataSource(DataSource contextual) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(contextual);
+    }
+
+    @Test
+    void twoLanesWriteAtOnceWithoutSharingARow() throws Exception {
+        List<Account> accounts = List.of(api.account(Role.STATE, StateCode.SN), api.account(Role.STATE, StateCode.TH),
+                api.account(Role.STATE, StateCode.ST));
+        List<Long> laneOne = new ArrayList<>();
+        // lane 1's rows of the groups lane 2 writes to exist, so that the lock below holds them
+        for (Account account : accounts) {
+            laneOne.add(submitted(account));
+        }
+        try (SecondLane second = new SecondLane(datasource, Map.of("registry.references.block-size", BLOCK))) {
+            List<Long> laneTwo = new ArrayList<>(whileLaneOneIsLocked(() -> {
+                List<Long> ids = new ArrayList<>();
+                for (Account account : accounts) {
+                    ids.add(second.submitted(account));
+                }
+                return ids;
+            }));
+
+            List<Callable<List<Long>>> writers = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                Account account = accounts.get(thread % accounts.size());
+                writers.add(() -> repeat(() -> second.submitted(account)));
+                writers.add(() -> repeat(() -> submitted(account)));
+            }
+            List<List<Long>> written = atOnce(writers);
+            for (int i = 0; i < written.size(); i++) {
+                (i % 2 == 0 ? laneTwo : laneOne).addAll(written.get(i));
+            }
+
+            assertEquals(Set.of(1), lanesOfEvents(laneOne), "lane 1's events");
+            assertEquals(Set.of(SecondLane.LANE), lanesOfEvents(laneTwo), "lane 2's events");
+            assertEquals(Set.of(SecondLane.LANE), longs("SELECT e.lane FROM audit_chain_head h JOIN audit_event e"
+                    + " ON e.id = h.last_event_id WHERE h.lane = 2").stream().map(Long::intValue).collect(Collectors.toSet()),
+                    "lane 2's head names one of its own events");
+            List<Long> all = new ArrayList<>(laneOne);
+            all.addAll(laneTwo);
+            List<String> references = strings("SELECT reference FROM funding_application WHERE id IN (" + ids(all) + ")");
+            assertEquals(all.size(), references.size());
+            assertEquals(all.size(), new HashSet<>(references).size(), "every file number once: " + references);
+            assertTrue(references.stream().allMatch(reference -> reference.matches(Year.now() + "-\\d{4,}")), references.toString());
+            assertEquals(List.of(1L), longs("SELECT COUNT(*) FROM reference_block WHERE year = " + Year.now().getValue()
+                    + " AND lane = 2"), "lane 2 draws from a block of its own");
+            assertTrue(longs("SELECT COUNT(*) FROM summary_total WHERE lane = 2").get(0) > 0, "lane 2 keeps its own figures");
+
+            ChainVerification chains = audit.verify();
+            assertTrue(chains.intact(), chains.toString());
+            ChainVerification seenFromLaneTwo = second.bean(AuditTrail.class).verify();
+            assertTrue(seenFromLaneTwo.intact(), seenFromLaneTwo.toString());
+            AggregateReport report = aggregates.verify(new Caller("lanes-admin", Role.ADMIN, null), false);
+            assertTrue(report.consistent(), report.toString());
+        }
+    }
+
+    /**
+     * Runs lane 2's writes while another transaction holds lane 1's audit head and kept summary rows: a
+     * write of lane 2 touching one of them would wait for it, and the writes would not end in time.
+     */
+    private <T> T whileLaneOneIsLocked(Callable<T> laneTwoWrites) throws Exception {
+        try (Connection blocker = dataSource.getConnection()) {
+            // the registry's own isolation: no gap locks, only the rows named are held
+            blocker.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            blocker.setAutoCommit(false);
+            assertEquals(1, lock(blocker, "SELECT lane FROM audit_chain_head WHERE lane = 1 FOR UPDATE"));
+            assertTrue(lock(blocker, "SELECT lane FROM summary_total WHERE lane = 1 FOR UPDATE") > 0);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<T> written = writer.submit(laneTwoWrites);
+                return written.get(30, TimeUnit.SECONDS);
+            } finally {
+                blocker.rollback();
+                writer.shutdown();
+                assertTrue(writer.awaitTermination(120, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private long submitted(Account account) {
+        Caller caller = new Caller(account.username(), account.role(), account.state());
+        long id = applications.create(caller, SecondLane.command(account)).id();
+        applications.submit(caller, id, null);
+        return id;
+    }
+
+    private static List<Long> repeat(Callable<Long> write) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < EACH; i++) {
+            ids.add(write.call());
+        }
+        return ids;
+    }
+
+    private static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Set<Integer> lanesOfEvents(Collection<Long> applicationIds) throws SQLException {
+        return longs("SELECT DISTINCT lane FROM audit_event WHERE application_id IN (" + ids(applicationIds) + ")").stream()
+                .map(Long::intValue).collect(Collectors.toSet());
+    }
+
+    private static String ids(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static int lock(Connection connection, String sql) throws SQLException {
+        int rows = 0;
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private List<Long> longs(String sql) throws SQLException {
+        return strings(sql).stream().map(Long::valueOf).toList();
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql);
+             ResultSet result = select.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        }
+    }
+}
