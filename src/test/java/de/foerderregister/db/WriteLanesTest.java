@@ -1,5 +1,6 @@
 package de.foerderregister.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.aggregates.AggregateCheck;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,6 +128,15 @@ class WriteLanesTest {
             assertTrue(seenFromLaneTwo.intact(), seenFromLaneTwo.toString());
             AggregateReport report = aggregates.verify(new Caller("lanes-admin", Role.ADMIN, null), false);
             assertTrue(report.consistent(), report.toString());
+            for (Account account : accounts) {
+                // the summary without asOf reads the kept figures: the sum of both lanes' rows
+                JsonNode total = api.get(api.account(Role.FINANCE, null), "/api/reports/budget-summary?ownerState="
+                        + account.state()).json().get("total");
+                List<String> rows = strings("SELECT CONCAT(COUNT(*), ' ', SUM(requested_amount)) FROM funding_application"
+                        + " WHERE owner_state = '" + account.state() + "'");
+                assertEquals(rows, List.of(total.get("count").asText() + " " + new BigDecimal(total.get("requested").asText())
+                        .setScale(2)), "the budget summary of " + account.state());
+            }
         }
     }
 
