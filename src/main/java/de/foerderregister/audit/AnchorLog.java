@@ -74,13 +74,16 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * Anchors the head at start-up. A missing anchor file is started only while the database holds no
-     * keyed event (a new database, or the first start after the upgrade, whose legacy chain this
-     * anchors as closed): otherwise the file was lost or the installation id was changed, and starting
-     * afresh would bless whatever the database now says. The operator decides then (README).
+     * Starts this instance's write lane when it is new, then anchors every lane's head at start-up. A
+     * missing anchor file is started only while the database holds no keyed event (a new database, or
+     * the first start after the upgrade, whose legacy chain this anchors as closed): otherwise the file
+     * was lost or the installation id was changed, and starting afresh would bless whatever the
+     * database now says. The operator decides then (README).
      */
     @Override
     public void onApplicationEvent(StartupEvent startup) {
+        // this instance's lane is started now, before any writer's transaction can hold a lock near its row
+        heads.openOwnLane();
         List<AuditChainHead> all = heads.listOrderByLane();
         AuditChainHead head = all.get(0);
         Path file = file(head.installationId());

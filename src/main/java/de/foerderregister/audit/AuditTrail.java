@@ -161,7 +161,12 @@ public class AuditTrail {
         recorded.publishEvent(new AuditRecorded(saved.id()));
     }
 
-    /** The head of this session's lane, locked until the transaction ends; a lane's first writer starts it. */
+    /**
+     * The head of this session's lane, locked until the transaction ends. Each instance starts its lane at
+     * start-up ({@link AnchorLog}); a lane dealt to the node later (the cluster's membership changed) is
+     * started here by its first writer. Writers run in READ COMMITTED, so the empty locking read left no gap
+     * lock that the starting insert, in a transaction of its own, would wait for.
+     */
     private AuditChainHead lockOwnLane() {
         Optional<AuditChainHead> head = heads.findOwnLaneForUpdate();
         if (head.isPresent()) {

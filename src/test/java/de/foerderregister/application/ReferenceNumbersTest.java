@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
-import de.foerderregister.db.SecondLane;
+import de.foerderregister.db.OtherLane;
 import de.foerderregister.security.Role;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.transaction.TransactionOperations;
@@ -71,7 +71,7 @@ class ReferenceNumbersTest {
 
     @Test
     void aLaneHandsOutItsBlockInOrderAndTakesANewOneWhenTooFewAreLeft() {
-        try (SecondLane second = new SecondLane(datasource, Map.of("registry.references.block-size", 5))) {
+        try (OtherLane second = new OtherLane(datasource, Map.of("registry.references.block-size", 5))) {
             ReferenceNumbers references = second.bean(ReferenceNumbers.class);
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> transactions = second.bean(TransactionOperations.class);

@@ -5,7 +5,7 @@ import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.ApplicationService;
 import de.foerderregister.application.StateCode;
-import de.foerderregister.db.SecondLane;
+import de.foerderregister.db.OtherLane;
 import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
@@ -407,11 +407,11 @@ class AuditChainTest {
 
     /**
      * The events of a new application, created, submitted and withdrawn in lane 2 by a second registry
-     * ({@link SecondLane}) that is closed again: none but this test's writes in lane 2 follow them.
+     * ({@link OtherLane}) that is closed again: none but this test's writes in lane 2 follow them.
      */
     private long[] laneTwoEvents() {
         Account applicant = api.applicant(StateCode.HH);
-        try (SecondLane second = new SecondLane(datasource, Map.of("registry.audit.anchor-every", "1000000000",
+        try (OtherLane second = new OtherLane(datasource, Map.of("registry.audit.anchor-every", "1000000000",
                 "registry.audit.anchor-interval", "1h"))) {
             long id = second.submitted(applicant);
             second.bean(ApplicationService.class).withdraw(new Caller(applicant.username(), applicant.role(), applicant.state()),

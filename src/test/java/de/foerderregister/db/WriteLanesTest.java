@@ -1,5 +1,6 @@
 package de.foerderregister.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.aggregates.AggregateCheck;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two registries writing at once in two lanes of one database, as two nodes of a Galera cluster
- * would: the second one's sessions have {@code auto_increment_offset} 2 ({@link SecondLane}). Each
+ * would: the second one's sessions have {@code auto_increment_offset} 2 ({@link OtherLane}). Each
  * writes only its own lane's rows — lane 2 creates and submits while lane 1's head and kept figures
  * are locked by someone else — and together they leave two intact chains, unique file numbers and
  * kept figures that add up to the GROUP BY over the rows.
@@ -85,7 +87,7 @@ class WriteLanesTest {
         for (Account account : accounts) {
             laneOne.add(submitted(account));
         }
-        try (SecondLane second = new SecondLane(datasource, Map.of("registry.references.block-size", BLOCK))) {
+        try (OtherLane second = new OtherLane(datasource, Map.of("registry.references.block-size", BLOCK))) {
             List<Long> laneTwo = new ArrayList<>(whileLaneOneIsLocked(() -> {
                 List<Long> ids = new ArrayList<>();
                 for (Account account : accounts) {
@@ -106,8 +108,8 @@ class WriteLanesTest {
             }
 
             assertEquals(Set.of(1), lanesOfEvents(laneOne), "lane 1's events");
-            assertEquals(Set.of(SecondLane.LANE), lanesOfEvents(laneTwo), "lane 2's events");
-            assertEquals(Set.of(SecondLane.LANE), longs("SELECT e.lane FROM audit_chain_head h JOIN audit_event e"
+            assertEquals(Set.of(OtherLane.SECOND), lanesOfEvents(laneTwo), "lane 2's events");
+            assertEquals(Set.of(OtherLane.SECOND), longs("SELECT e.lane FROM audit_chain_head h JOIN audit_event e"
                     + " ON e.id = h.last_event_id WHERE h.lane = 2").stream().map(Long::intValue).collect(Collectors.toSet()),
                     "lane 2's head names one of its own events");
             List<Long> all = new ArrayList<>(laneOne);
@@ -126,6 +128,37 @@ class WriteLanesTest {
             assertTrue(seenFromLaneTwo.intact(), seenFromLaneTwo.toString());
             AggregateReport report = aggregates.verify(new Caller("lanes-admin", Role.ADMIN, null), false);
             assertTrue(report.consistent(), report.toString());
+            for (Account account : accounts) {
+                // the summary without asOf reads the kept figures: the sum of both lanes' rows
+                JsonNode total = api.get(api.account(Role.FINANCE, null), "/api/reports/budget-summary?ownerState="
+                        + account.state()).json().get("total");
+                List<String> rows = strings("SELECT CONCAT(COUNT(*), ' ', SUM(requested_amount)) FROM funding_application"
+                        + " WHERE owner_state = '" + account.state() + "'");
+                assertEquals(rows, List.of(total.get("count").asText() + " " + new BigDecimal(total.get("requested").asText())
+                        .setScale(2)), "the budget summary of " + account.state());
+            }
+        }
+    }
+
+    @Test
+    void aLaneDealtToTheNodeAfterTheStartIsStartedByItsFirstWriter() throws Exception {
+        Account account = api.account(Role.STATE, StateCode.BE);
+        // a lane no earlier run used: the database outlives the runs
+        int lane = Math.toIntExact(longs("SELECT MAX(lane) + 1 FROM audit_chain_head").get(0));
+        try (OtherLane later = new OtherLane(datasource, lane, Map.of())) {
+            // as if the cluster's membership changed after the start, dealing the node a lane that is not there yet
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM audit_chain_head WHERE lane = ? AND last_event_id IS NULL")) {
+                delete.setInt(1, lane);
+                assertEquals(1, delete.executeUpdate(), "the instance started its lane");
+            }
+            long id = later.submitted(account);
+            assertEquals(Set.of(lane), lanesOfEvents(List.of(id)));
+            assertEquals(List.of("0".repeat(64)), strings("SELECT previous_hash FROM audit_event WHERE lane = " + lane
+                    + " ORDER BY id LIMIT 1"), "the lane's chain starts at the genesis hash");
+            ChainVerification chains = audit.verify();
+            assertTrue(chains.intact(), chains.toString());
         }
     }
 
@@ -154,7 +187,7 @@ class WriteLanesTest {
 
     private long submitted(Account account) {
         Caller caller = new Caller(account.username(), account.role(), account.state());
-        long id = applications.create(caller, SecondLane.command(account)).id();
+        long id = applications.create(caller, OtherLane.command(account)).id();
         applications.submit(caller, id, null);
         return id;
     }

@@ -1,6 +1,5 @@
 package de.foerderregister.db;
 
-import de.foerderregister.TestApi;
 import de.foerderregister.TestApi.Account;
 import de.foerderregister.application.ApplicationCommand;
 import de.foerderregister.application.ApplicationService;
@@ -18,20 +17,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A second registry on the tests' database whose connections write in lane 2, as an instance on a
- * second node of a Galera cluster would: there the node's {@code auto_increment_offset} is 2, here
- * its sessions are given that value (Connector/J's {@code sessionVariables}).
+ * Another registry on the tests' database whose connections write in another lane, as an instance on
+ * another node of a Galera cluster would: there the node's {@code auto_increment_offset} is its lane,
+ * here its sessions are given that value (Connector/J's {@code sessionVariables}).
  */
-public final class SecondLane implements AutoCloseable {
+public final class OtherLane implements AutoCloseable {
 
-    public static final int LANE = 2;
+    /** The lane of the second node. */
+    public static final int SECOND = 2;
 
+    private final int lane;
     private final ApplicationContext context;
 
-    /** Started with the tests' settings and {@code settings} on top. */
-    public SecondLane(DatasourceConfiguration datasource, Map<String, Object> settings) {
+    /** Writing in lane 2, started with the tests' settings and {@code settings} on top. */
+    public OtherLane(DatasourceConfiguration datasource, Map<String, Object> settings) {
+        this(datasource, SECOND, settings);
+    }
+
+    /** Writing in {@code lane}, started with the tests' settings and {@code settings} on top. */
+    public OtherLane(DatasourceConfiguration datasource, int lane, Map<String, Object> settings) {
+        this.lane = lane;
         Map<String, Object> properties = new HashMap<>(Map.of(
-                "datasources.default.url", url(datasource.getJdbcUrl()),
+                "datasources.default.url", url(datasource.getJdbcUrl(), lane),
                 "datasources.default.username", datasource.getUsername(),
                 "datasources.default.password", datasource.getPassword() == null ? "" : datasource.getPassword(),
                 "registry.demo-data.enabled", false));
@@ -43,7 +50,7 @@ public final class SecondLane implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** A new application of the account's state, created and submitted in lane 2; answers its id. */
+    /** A new application of the account's state, created and submitted in this lane; answers its id. */
     public long submitted(Account account) {
         ApplicationService applications = bean(ApplicationService.class);
         Caller caller = new Caller(account.username(), account.role(), account.state());
@@ -52,17 +59,21 @@ public final class SecondLane implements AutoCloseable {
         return id;
     }
 
-    /** An application as {@link TestApi#application} makes it, as a command to the service. */
+    /** An application as {@code TestApi#application} makes it, as a command to the service. */
     public static ApplicationCommand command(Account account) {
-        return new ApplicationCommand("Antrag auf Spur " + LANE + " " + System.nanoTime(), account.state(),
+        return new ApplicationCommand("Antrag " + System.nanoTime(), account.state(),
                 ApplicationType.REFERENCE_IMPLEMENTATION, FundingSource.DIGITALISATION_BUDGET, LocalDate.of(2021, 1, 1),
                 LocalDate.of(2022, 12, 31), new BigDecimal("1011500.00"),
                 List.of(new AnnualPlanEntry(2021, new BigDecimal("500000.00")), new AnnualPlanEntry(2022, new BigDecimal("511500.00"))),
                 null);
     }
 
-    private static String url(String url) {
-        return url + (url.contains("?") ? "&" : "?") + "sessionVariables=auto_increment_offset=" + LANE;
+    public int lane() {
+        return lane;
+    }
+
+    private static String url(String url, int lane) {
+        return url + (url.contains("?") ? "&" : "?") + "sessionVariables=auto_increment_offset=" + lane;
     }
 
     @Override
