@@ -83,7 +83,7 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent startup) {
         // this instance's lane is started now, before any writer's transaction can hold a lock near its row
-        heads.openOwnLane();
+        heads.openLane(heads.ownLane());
         List<AuditChainHead> all = heads.listOrderByLane();
         AuditChainHead head = all.get(0);
         Path file = file(head.installationId());

@@ -23,15 +23,20 @@ public interface AuditChainHeadRepository extends GenericRepository<AuditChainHe
             + " FOR UPDATE")
     Optional<AuditChainHead> findOwnLaneForUpdate();
 
+    /** The lane of this session: the node its connection is on. */
+    @Query("SELECT " + WriteLanes.LANE)
+    int ownLane();
+
     /**
-     * Starts this session's lane at the genesis hash, in a transaction of its own: instances starting
-     * the same lane at once only meet on the row lock of {@link #findOwnLaneForUpdate}, never in an
-     * insert deadlock.
+     * Starts a lane at the genesis hash, in a transaction of its own: instances starting the same lane at
+     * once only meet on the row lock of {@link #findOwnLaneForUpdate}, never in an insert deadlock. The
+     * lane is named, not read here: this transaction runs on another pooled connection, which after a
+     * failover may be on another node, in another lane.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @Query("INSERT IGNORE INTO audit_chain_head (lane, last_event_id, last_hash, installation_id) SELECT " + WriteLanes.LANE
-            + ", NULL, REPEAT('0', 64), installation_id FROM audit_chain_head WHERE lane = 1")
-    void openOwnLane();
+    @Query("INSERT IGNORE INTO audit_chain_head (lane, last_event_id, last_hash, installation_id) SELECT :lane,"
+            + " NULL, REPEAT('0', 64), installation_id FROM audit_chain_head WHERE lane = 1")
+    void openLane(int lane);
 
     @Query("UPDATE audit_chain_head SET last_event_id = :lastEventId, last_hash = :lastHash WHERE lane = :lane")
     void advance(int lane, long lastEventId, String lastHash);

@@ -172,7 +172,7 @@ public class AuditTrail {
         if (head.isPresent()) {
             return head.get();
         }
-        heads.openOwnLane();
+        heads.openLane(heads.ownLane());
         return heads.findOwnLaneForUpdate().orElseThrow();
     }
 

@@ -14,6 +14,7 @@ import de.foerderregister.security.Role;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +161,38 @@ class WriteLanesTest {
             ChainVerification chains = audit.verify();
             assertTrue(chains.intact(), chains.toString());
         }
+    }
+
+    /**
+     * After a failover one pool can hold connections on two nodes (Galera scenario, 83 answers 500): the
+     * writer's transaction was on a node whose lane had no head yet, the lane's start ran on another pooled
+     * connection, on the other node, and started that node's lane instead. The writer's own lane is
+     * started now, whatever node the starting connection is on.
+     */
+    @Test
+    void aPoolOnTwoNodesStartsTheLaneOfTheWritersNode(TransactionOperations<Connection> transactions) throws Exception {
+        Account account = api.account(Role.STATE, StateCode.BE);
+        Caller caller = new Caller(account.username(), account.role(), account.state());
+        int lane = Math.toIntExact(longs("SELECT MAX(lane) + 1 FROM audit_chain_head").get(0));
+        long id = transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            // this transaction's connection is on the new node; every other pooled connection stays in lane 1
+            try (var onNewNode = connection.createStatement()) {
+                onNewNode.execute("SET SESSION auto_increment_offset = " + lane);
+            }
+            try {
+                return applications.create(caller, OtherLane.command(account)).id();
+            } finally {
+                try (var back = connection.createStatement()) {
+                    back.execute("SET SESSION auto_increment_offset = DEFAULT");
+                }
+            }
+        });
+        assertEquals(Set.of(lane), lanesOfEvents(List.of(id)));
+        assertEquals(List.of("0".repeat(64)), strings("SELECT previous_hash FROM audit_event WHERE lane = " + lane
+                + " ORDER BY id LIMIT 1"), "the writer's lane started at the genesis hash");
+        ChainVerification chains = audit.verify();
+        assertTrue(chains.intact(), chains.toString());
     }
 
     /**
