@@ -45,13 +45,6 @@ public interface ReferenceCounterRepository extends GenericRepository<ReferenceC
             + ", :lastValue, :blockEnd) ON DUPLICATE KEY UPDATE last_value = VALUES(last_value), block_end = VALUES(block_end)")
     void startOwnBlock(int year, long lastValue, long blockEnd);
 
-    /**
-     * 1 when this server is a node of a Galera cluster (wsrep on), else 0: a server built without
-     * Galera does not even know the variable, so it is looked up rather than read.
-     */
-    @Query("SELECT COUNT(*) FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME = 'WSREP_ON' AND VARIABLE_VALUE = 'ON'")
-    long wsrepOn();
-
     /** The number drawn by {@link #advanceBy} or {@link #drawFromOwnBlock} on this connection. */
     @Query("SELECT LAST_INSERT_ID()")
     long lastDrawn();

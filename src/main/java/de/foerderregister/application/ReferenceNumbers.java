@@ -1,5 +1,6 @@
 package de.foerderregister.application;
 
+import de.foerderregister.db.Cluster;
 import de.foerderregister.db.ConflictRetries;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -38,11 +39,12 @@ public class ReferenceNumbers {
     private final ReferenceCounterRepository counters;
     private final ReferenceBlocks blocks;
     private final ConflictRetries retries;
+    private final Cluster cluster;
     private final Clock clock;
     /** The block size; 0 until the first draw asked the database whether it is a Galera cluster. */
     private volatile int blockSize;
 
-    public ReferenceNumbers(ReferenceCounterRepository counters, ReferenceBlocks blocks, ConflictRetries retries, Clock clock,
+    public ReferenceNumbers(ReferenceCounterRepository counters, ReferenceBlocks blocks, ConflictRetries retries, Cluster cluster, Clock clock,
                             @Property(name = "registry.references.block-size") @Nullable Integer blockSize) {
         if (blockSize != null && blockSize < 1) {
             throw new IllegalArgumentException("registry.references.block-size must be at least 1, not " + blockSize);
@@ -50,6 +52,7 @@ public class ReferenceNumbers {
         this.counters = counters;
         this.blocks = blocks;
         this.retries = retries;
+        this.cluster = cluster;
         this.clock = clock;
         this.blockSize = blockSize == null ? 0 : blockSize;
     }
@@ -101,7 +104,7 @@ public class ReferenceNumbers {
     private int blockSize() {
         int size = blockSize;
         if (size == 0) {
-            size = counters.wsrepOn() > 0 ? CLUSTER_BLOCK : 1;
+            size = cluster.isGalera() ? CLUSTER_BLOCK : 1;
             LOG.info("File numbers are drawn in blocks of {} per write lane ({}; set registry.references.block-size to choose)",
                     size, size == 1 ? "a single server" : "a Galera cluster");
             blockSize = size;

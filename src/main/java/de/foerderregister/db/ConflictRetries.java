@@ -4,7 +4,7 @@ import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micrometer.core.instrument.Counter;
@@ -34,14 +34,30 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
 
+    /** Runs of a transaction on a single server, where a conflict is a rare deadlock. */
+    static final int SERVER_ATTEMPTS = 3;
+    /**
+     * On a Galera cluster, where writes of one funding source and year on two nodes meet at commit
+     * (certification): the loser's next run usually meets the next writer there, so it gets more runs,
+     * spread further apart.
+     */
+    static final int CLUSTER_ATTEMPTS = 8;
+    private static final long LONGEST_PAUSE_MILLIS = 400;
+
     private final TransactionOperations<Connection> transactions;
-    private final int attempts;
+    private final Cluster cluster;
+    /** The configured runs, or 0 until the first conflict asked the database what it is. */
+    private volatile int attempts;
     private final Counter retries;
 
-    public ConflictRetries(TransactionOperations<Connection> transactions, Optional<MeterRegistry> meters,
-                           @Value("${registry.retries.attempts:3}") int attempts) {
+    public ConflictRetries(TransactionOperations<Connection> transactions, Cluster cluster, Optional<MeterRegistry> meters,
+                           @Property(name = "registry.retries.attempts") @Nullable Integer attempts) {
+        if (attempts != null && attempts < 1) {
+            throw new IllegalArgumentException("registry.retries.attempts must be at least 1, not " + attempts);
+        }
         this.transactions = transactions;
-        this.attempts = attempts;
+        this.cluster = cluster;
+        this.attempts = attempts == null ? 0 : attempts;
         this.retries = Counter.builder("registry.transaction.retries")
                 .description("transactions run again after a deadlock, lock wait timeout or certification failure")
                 // with metrics switched off the count is kept, just not exported
@@ -72,12 +88,12 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                if (attempt >= attempts || !rolledBackByDatabase(e)) {
+                if (!rolledBackByDatabase(e) || attempt >= attempts()) {
                     throw e;
                 }
                 retries.increment();
                 LOG.info("{} rolled back by the database ({}); attempt {} of {}", name, e.getClass().getSimpleName(),
-                        attempt + 1, attempts);
+                        attempt + 1, attempts());
                 pause(attempt);
             }
         }
@@ -95,10 +111,23 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
         return false;
     }
 
-    /** A short, growing, jittered pause, so the competing transactions do not meet again in step. */
+    private int attempts() {
+        int known = attempts;
+        if (known == 0) {
+            known = cluster.isGalera() ? CLUSTER_ATTEMPTS : SERVER_ATTEMPTS;
+            attempts = known;
+        }
+        return known;
+    }
+
+    /**
+     * A short pause, doubling with every attempt up to {@value #LONGEST_PAUSE_MILLIS} ms, and jittered by as
+     * much again, so the competing transactions do not meet again in step.
+     */
     private static void pause(int attempt) {
+        long pause = Math.min(10L << Math.min(attempt - 1, 10), LONGEST_PAUSE_MILLIS);
         try {
-            Thread.sleep(10L * attempt + ThreadLocalRandom.current().nextLong(10));
+            Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
