@@ -1,7 +1,7 @@
 package de.foerderregister.audit;
 
-import de.foerderregister.security.Caller;
 import de.foerderregister.db.WriteLanes;
+import de.foerderregister.security.Caller;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -110,7 +110,8 @@ public class AuditTrail {
         List<AuditEvent> sealed = new ArrayList<>(changes.size());
         for (Change change : changes) {
             AuditEvent event = new AuditEvent(null, change.applicationId(), now, caller.username(), caller.role(),
-                    change.action(), write(change.changes()), null, null, null, null, null, head.lane()).sealedWith(key, previous);
+                    change.action(), write(change.changes()), null, null, null, null, null, head.lane())
+                    .sealedWith(key, previous);
             sealed.add(event);
             previous = event.hash();
         }
