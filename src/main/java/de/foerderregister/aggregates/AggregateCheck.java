@@ -57,6 +57,10 @@ public class AggregateCheck {
     public AggregateReport verify(Caller caller, boolean repair) {
         caller.requireRole("verify the kept aggregates", Role.ADMIN);
         List<AggregateDifference> differences = new ArrayList<>();
+        if (repair) {
+            // the repair is audited in this lane, and this transaction's locks must not stand in the way of starting it
+            audit.startOwnLane();
+        }
         // all kept rows first: a repair's locking reads see the newest commits, the computed ones the
         // snapshot taken at the first plain read, which must come after every lock is held
         List<SourceYearAmount> keptAllocations = repair ? totals.allocationTotalsForUpdate() : totals.allocationTotals();

@@ -95,7 +95,8 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
         }
         // the legacy chain is lane 1's start: there was no other lane then
         Anchor.Kind kind = Anchor.Kind.HEAD;
-        if (head.lane() == WriteLanes.FIRST && head.lastEventId() != null && events.findKeyIdById(head.lastEventId()).filter(AuditKeys.LEGACY::equals).isPresent()
+        if (head.lane() == WriteLanes.FIRST && head.lastEventId() != null
+                && events.findKeyIdById(head.lastEventId()).filter(AuditKeys.LEGACY::equals).isPresent()
                 && lines(head.installationId()).orElse(List.of()).stream().flatMap(Optional::stream)
                         .noneMatch(a -> a.kind() == Anchor.Kind.LEGACY_END)) {
             kind = Anchor.Kind.LEGACY_END;
@@ -164,7 +165,8 @@ public class AnchorLog implements ApplicationEventListener<StartupEvent> {
      */
     private synchronized void append(AuditChainHead head, Anchor.Kind kind, boolean mayCreate) {
         long eventId = head.lastEventId() == null ? 0 : head.lastEventId();
-        Anchor anchor = Anchor.sign(head.installationId(), head.lane(), eventId, head.lastHash(), clock.instant(), kind, keys.current());
+        Anchor anchor = Anchor.sign(head.installationId(), head.lane(), eventId, head.lastHash(), clock.instant(), kind,
+                keys.current());
         Path file = file(head.installationId());
         Set<OpenOption> options = mayCreate
                 ? Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.CREATE)

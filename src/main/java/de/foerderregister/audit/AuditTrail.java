@@ -1,7 +1,7 @@
 package de.foerderregister.audit;
 
-import de.foerderregister.security.Caller;
 import de.foerderregister.db.WriteLanes;
+import de.foerderregister.security.Caller;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -110,7 +110,8 @@ public class AuditTrail {
         List<AuditEvent> sealed = new ArrayList<>(changes.size());
         for (Change change : changes) {
             AuditEvent event = new AuditEvent(null, change.applicationId(), now, caller.username(), caller.role(),
-                    change.action(), write(change.changes()), null, null, null, null, null, head.lane()).sealedWith(key, previous);
+                    change.action(), write(change.changes()), null, null, null, null, null, head.lane())
+                    .sealedWith(key, previous);
             sealed.add(event);
             previous = event.hash();
         }
@@ -162,10 +163,20 @@ public class AuditTrail {
     }
 
     /**
+     * Starts this session's lane if it is new, in a transaction of its own. For a writer in REPEATABLE READ,
+     * before its first lock: there the empty locking read of a new lane's head would hold the gap that the
+     * starting insert of {@link #lockOwnLane} then waits for, until the lock wait times out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void startOwnLane() {
+        heads.openOwnLane();
+    }
+
+    /**
      * The head of this session's lane, locked until the transaction ends. Each instance starts its lane at
      * start-up ({@link AnchorLog}); a lane dealt to the node later (the cluster's membership changed) is
      * started here by its first writer. Writers run in READ COMMITTED, so the empty locking read left no gap
-     * lock that the starting insert, in a transaction of its own, would wait for.
+     * lock that the starting insert, in a transaction of its own, would wait for (see {@link #startOwnLane}).
      */
     private AuditChainHead lockOwnLane() {
         Optional<AuditChainHead> head = heads.findOwnLaneForUpdate();

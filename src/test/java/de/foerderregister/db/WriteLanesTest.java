@@ -144,22 +144,57 @@ class WriteLanesTest {
     @Test
     void aLaneDealtToTheNodeAfterTheStartIsStartedByItsFirstWriter() throws Exception {
         Account account = api.account(Role.STATE, StateCode.BE);
-        // a lane no earlier run used: the database outlives the runs
-        int lane = Math.toIntExact(longs("SELECT MAX(lane) + 1 FROM audit_chain_head").get(0));
+        int lane = unusedLane();
         try (OtherLane later = new OtherLane(datasource, lane, Map.of())) {
-            // as if the cluster's membership changed after the start, dealing the node a lane that is not there yet
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement delete = connection.prepareStatement(
-                         "DELETE FROM audit_chain_head WHERE lane = ? AND last_event_id IS NULL")) {
-                delete.setInt(1, lane);
-                assertEquals(1, delete.executeUpdate(), "the instance started its lane");
-            }
+            dealtAfterTheStart(lane);
             long id = later.submitted(account);
             assertEquals(Set.of(lane), lanesOfEvents(List.of(id)));
             assertEquals(List.of("0".repeat(64)), strings("SELECT previous_hash FROM audit_event WHERE lane = " + lane
                     + " ORDER BY id LIMIT 1"), "the lane's chain starts at the genesis hash");
             ChainVerification chains = audit.verify();
             assertTrue(chains.intact(), chains.toString());
+        }
+    }
+
+    @Test
+    void aRepairMayBeTheFirstWriteOfALaneDealtAfterTheStart() throws Exception {
+        int lane = unusedLane();
+        try (OtherLane later = new OtherLane(datasource, lane, Map.of())) {
+            dealtAfterTheStart(lane);
+            try (Connection connection = dataSource.getConnection(); PreparedStatement tamper = connection.prepareStatement(
+                    "UPDATE summary_total SET paid = paid + 0.01 WHERE lane = 1 ORDER BY owner_state, type, funding_source, status,"
+                            + " year LIMIT 1")) {
+                assertEquals(1, tamper.executeUpdate());
+            }
+            // the repair runs in REPEATABLE READ: its locks must not keep it from starting its lane
+            ExecutorService admin = Executors.newSingleThreadExecutor();
+            try {
+                AggregateReport repaired = admin.submit(() -> later.bean(AggregateCheck.class)
+                        .verify(new Caller("lanes-admin", Role.ADMIN, null), true)).get(30, TimeUnit.SECONDS);
+                assertTrue(repaired.repaired(), repaired.toString());
+            } finally {
+                admin.shutdown();
+                assertTrue(admin.awaitTermination(180, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of("AGGREGATES_REPAIRED"), strings("SELECT action FROM audit_event WHERE lane = " + lane));
+            ChainVerification chains = audit.verify();
+            assertTrue(chains.intact(), chains.toString());
+            assertTrue(aggregates.verify(new Caller("lanes-admin", Role.ADMIN, null), false).consistent());
+        }
+    }
+
+    /** A lane no earlier run used: the database outlives the runs. */
+    private int unusedLane() throws SQLException {
+        return Math.toIntExact(longs("SELECT MAX(lane) + 1 FROM audit_chain_head").get(0));
+    }
+
+    /** As if the cluster's membership changed after the start, dealing the node a lane that is not there yet. */
+    private void dealtAfterTheStart(int lane) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM audit_chain_head WHERE lane = ? AND last_event_id IS NULL")) {
+            delete.setInt(1, lane);
+            assertEquals(1, delete.executeUpdate(), "the instance started its lane");
         }
     }
 
