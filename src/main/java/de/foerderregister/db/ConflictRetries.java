@@ -33,6 +33,7 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ConflictRetries.class);
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int DUPLICATE_KEY = 1062;
 
     private final TransactionOperations<Connection> transactions;
     private final int attempts;
@@ -89,6 +90,16 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
                 return true;
             }
             if (t instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure is a unique key's refusal: what another transaction wrote first decides. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
                 return true;
             }
         }

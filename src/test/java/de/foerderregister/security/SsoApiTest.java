@@ -19,9 +19,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static de.foerderregister.security.TestProviders.AUDIENCE;
 import static de.foerderregister.security.TestProviders.FINANCE_GROUP;
@@ -48,6 +59,9 @@ class SsoApiTest implements TestPropertyProvider {
 
     @Inject
     TestApi api;
+
+    @Inject
+    DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -201,6 +215,81 @@ class SsoApiTest implements TestPropertyProvider {
 
         // and the registry's own token is no provider's: it answers as the registry's session it is
         assertEquals(200, api.get(admin, "/api/users").status());
+    }
+
+    @Test
+    void simultaneousFirstCallsOfOnePersonCreateOneAccount() throws Exception {
+        Account admin = api.account(Role.ADMIN, null);
+        int callers = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            // several people, each with many first calls at once: a race that a single round may miss shows here
+            for (int round = 0; round < 5; round++) {
+                String subject = api.unique("gleichzeitig");
+                String token = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of("email", "gleich@example.org"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> calls = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    calls.add(threads.submit(() -> {
+                        start.await();
+                        return get(token, "/api/applications");
+                    }));
+                }
+                start.countDown();
+                for (Future<Response> call : calls) {
+                    assertEquals(200, call.get(60, TimeUnit.SECONDS).status());
+                }
+                List<String> accounts = new ArrayList<>();
+                api.get(admin, "/api/users").json().forEach(user -> {
+                    if (user.get("username").asText().startsWith("fitko." + subject)) {
+                        accounts.add(user.get("username").asText());
+                    }
+                });
+                assertEquals(List.of("fitko." + subject), accounts, "exactly one account for the subject");
+                List<String> actions = new ArrayList<>();
+                api.get(admin, "/api/users/fitko." + subject + "/history").json()
+                        .forEach(event -> actions.add(event.get("action").asText()));
+                assertEquals(List.of("USER_CREATED"), actions);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallWithAnUnchangedMappingDoesNotWaitForTheAccountsLock() throws Exception {
+        String subject = api.unique("unveraendert");
+        String token = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of());
+        assertEquals(200, get(token, "/api/applications").status(), "creates the account");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM user_account WHERE username = ? FOR UPDATE")) {
+                lock.setString(1, "fitko." + subject);
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertTrue(locked.next());
+                }
+            }
+            // an administrator's change holds the row: the unchanged account's next call only reads it
+            Future<Response> call = thread.submit(() -> get(token, "/api/applications"));
+            assertEquals(200, call.get(10, TimeUnit.SECONDS).status());
+
+            // a changed mapping does need the lock: it waits until the row is free, then is audited once
+            String moved = providers.token(FITKO, subject, List.of(FINANCE_GROUP), Map.of());
+            Future<Response> change = thread.submit(() -> get(moved, "/api/applications"));
+            Thread.sleep(300);
+            assertTrue(!change.isDone(), "the change waits for the lock");
+            connection.rollback();
+            assertEquals(200, change.get(30, TimeUnit.SECONDS).status());
+        } finally {
+            thread.shutdownNow();
+        }
+        Account admin = api.account(Role.ADMIN, null);
+        assertEquals("FINANCE", api.get(admin, "/api/users/fitko." + subject).json().get("role").asText());
+        List<String> actions = new ArrayList<>();
+        api.get(admin, "/api/users/fitko." + subject + "/history").json()
+                .forEach(event -> actions.add(event.get("action").asText()));
+        assertEquals(List.of("USER_CREATED", "USER_CHANGED"), actions);
     }
 
     private Response get(String token, String path) {
