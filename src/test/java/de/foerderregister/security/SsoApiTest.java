@@ -3,6 +3,7 @@ package de.foerderregister.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +197,27 @@ class SsoApiTest implements TestPropertyProvider {
                 signed.getJWTClaimsSet());
         forged.sign(new RSASSASigner(foreign));
         assertEquals(401, get(forged.serialize(), "/api/applications").status(), "signed by a foreign key");
+    }
+
+    @Test
+    void tokensNotYetValidOrKeyedWithThePublishedKeyAreRefused() throws Exception {
+        String subject = api.unique("zukunft");
+        long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+        String early = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of("nbf", inAnHour));
+        assertEquals(inAnHour, SignedJWT.parse(early).getJWTClaimsSet().getNotBeforeTime().toInstant().getEpochSecond(),
+                "the test's token is valid only from an hour on");
+        assertEquals(401, get(early, "/api/applications").status(), "not before");
+
+        // algorithm confusion: an HMAC keyed with the provider's public key, which anyone can read from its JWKS
+        SignedJWT valid = SignedJWT.parse(providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of()));
+        RSAKey published = providers.publishedKey(FITKO);
+        for (byte[] secret : List.of(published.toRSAPublicKey().getEncoded(),
+                published.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            SignedJWT keyed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
+                    valid.getJWTClaimsSet());
+            keyed.sign(new MACSigner(secret));
+            assertEquals(401, get(keyed.serialize(), "/api/applications").status(), "HS256 with the public key");
+        }
     }
 
     @Test
