@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import de.foerderregister.TestApi;
@@ -28,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +66,9 @@ class SsoApiTest implements TestPropertyProvider {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ProviderTokens providerTokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -218,6 +223,16 @@ class SsoApiTest implements TestPropertyProvider {
             keyed.sign(new MACSigner(secret));
             assertEquals(401, get(keyed.serialize(), "/api/applications").status(), "HS256 with the public key");
         }
+    }
+
+    @Test
+    void aProvidersTokenWithoutExpiryIsRefused() throws Exception {
+        // the signature was checked before this step (IssuerBoundSignatures); what remains is the rule on the claims
+        JWTClaimsSet lasting = new JWTClaimsSet.Builder(SignedJWT.parse(providers.token(FITKO, api.unique("ewig"),
+                List.of(FITKO_GROUP), Map.of())).getJWTClaimsSet()).expirationTime(null).build();
+        assertTrue(providerTokens.createAuthentication(new PlainJWT(lasting)).isEmpty(), "no exp: no user");
+        JWTClaimsSet expiring = new JWTClaimsSet.Builder(lasting).expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
+        assertTrue(providerTokens.createAuthentication(new PlainJWT(expiring)).isPresent(), "the control: with exp, a user");
     }
 
     @Test
