@@ -169,7 +169,7 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void startOwnLane() {
-        heads.openOwnLane();
+        heads.openLane(heads.ownLane());
     }
 
     /**
@@ -183,7 +183,7 @@ public class AuditTrail {
         if (head.isPresent()) {
             return head.get();
         }
-        heads.openLane(heads.ownLane());
+        startOwnLane();
         return heads.findOwnLaneForUpdate().orElseThrow();
     }
 

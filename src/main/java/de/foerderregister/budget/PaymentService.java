@@ -11,6 +11,7 @@ import de.foerderregister.application.YearAllocations;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.db.ConflictRetries;
 import de.foerderregister.db.RetryOnConflict;
 import de.foerderregister.decision.DecisionLedger;
 import de.foerderregister.decision.DecisionRules;
@@ -33,7 +34,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +52,6 @@ import java.util.Optional;
 public class PaymentService {
 
     static final int BOOKING_REFERENCE_MAX = 64;
-    private static final int DUPLICATE_KEY = 1062;
     private static final Role[] READERS = {Role.STATE, Role.FITKO, Role.FINANCE};
 
     private final ApplicationService applications;
@@ -141,7 +140,7 @@ public class PaymentService {
             saved = payments.update(paid);
         } catch (DataAccessException e) {
             // the same reference booked at this moment on another application: the unique index decides
-            if (!isDuplicateKey(e)) {
+            if (!ConflictRetries.isDuplicateKey(e)) {
                 throw e;
             }
             throw bookingReferenceTaken(reference, payments.findIdByBookingReference(reference).orElse(null));
@@ -335,15 +334,6 @@ public class PaymentService {
         return new BudgetConflict("The booking reference " + reference + " is already used by payment " + otherPayment
                 + "; each booking belongs to exactly one payment.",
                 List.of(new FieldError("bookingReference", RuleCode.PAYMENT_BOOKING_REFERENCE_TAKEN, reference, otherPayment)));
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static NotFound notFound(String what, long id, long applicationId) {

@@ -3,9 +3,12 @@ package de.foerderregister.security;
 import de.foerderregister.audit.AuditAction;
 import de.foerderregister.audit.AuditTrail;
 import de.foerderregister.audit.FieldChange;
+import de.foerderregister.db.ConflictRetries;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,15 +31,22 @@ public class ExternalAccounts {
     /** The column's width. */
     private static final int USERNAME_MAX = 64;
     private static final String LANGUAGE = "de";
+    /** A first sign-in meets another's creation once (same subject) or a few times (names taken at once). */
+    private static final int CREATE_ATTEMPTS = 5;
 
     private final UserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final ConflictRetries retries;
 
-    public ExternalAccounts(UserRepository users, AuditTrail audit, Clock clock) {
+    public ExternalAccounts(UserRepository users, AuditTrail audit, Clock clock,
+                            TransactionOperations<Connection> transactions, ConflictRetries retries) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
+        this.retries = retries;
     }
 
     /** A sign-in's outcome: the account as it stands now, or why the user is refused. */
@@ -50,8 +60,10 @@ public class ExternalAccounts {
     /**
      * Maps the claims the provider signed and brings the account up to date (creating it at the first sign-in).
      * Refused: claims that map to no role, to several, or to no state the provider may vouch for; a disabled account.
+     * Every API call with a provider's token comes here: an unchanged account is only read, without a lock; the
+     * account is locked only to change it. Two first sign-ins of one subject at once: the unique key of (provider,
+     * subject) lets one create the account, the other reads what it created.
      */
-    @Transactional
     public SignIn signIn(SsoProvider provider, Map<String, Object> claims) {
         ProviderClaims.Mapping mapping = ProviderClaims.map(provider, claims);
         if (mapping.refusal() != null) {
@@ -60,30 +72,64 @@ public class ExternalAccounts {
         ProviderClaims.Mapped mapped = Objects.requireNonNull(mapping.mapped());
         // an address the outbox would not send to is not kept (the mails go to none rather than to a wrong one)
         String email = mapped.email() != null && UserService.isPlainAddress(mapped.email()) ? mapped.email() : null;
-        Optional<UserAccount> existing = users.findByExternalProviderAndExternalSubjectForUpdate(provider.name(), mapped.subject());
-        if (existing.isEmpty()) {
-            UserAccount created = users.save(new UserAccount(null, freeUsername(provider, mapped.preferredName()),
-                    UserAccount.NO_PASSWORD, mapped.role(), mapped.state(), true, clock.instant(), 0, email, LANGUAGE,
-                    provider.name(), mapped.subject()));
-            audit.recordAccount(created.username(), self(created), AuditAction.USER_CREATED,
-                    FieldChange.between(Map.of(), values(created)));
-            return new SignIn(created, null);
+        for (int attempt = 1; ; attempt++) {
+            Optional<UserAccount> existing = users.findByExternalProviderAndExternalSubject(provider.name(), mapped.subject());
+            if (existing.isPresent()) {
+                UserAccount before = existing.get();
+                if (before.enabled() && changes(before, mapped, email).isEmpty()) {
+                    return new SignIn(before, null);
+                }
+                return retries.retried("bring an external account up to date",
+                        () -> transactions.executeWrite(status -> update(provider, mapped, email)));
+            }
+            try {
+                return retries.retried("create an external account",
+                        () -> transactions.executeWrite(status -> create(provider, mapped, email)));
+            } catch (RuntimeException e) {
+                // the same subject created by a request at the same moment (read it now), or the chosen name taken
+                // by another subject's first sign-in (choose again)
+                if (attempt >= CREATE_ATTEMPTS || !ConflictRetries.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
         }
-        UserAccount before = existing.get();
+    }
+
+    private SignIn create(SsoProvider provider, ProviderClaims.Mapped mapped, @Nullable String email) {
+        UserAccount created = users.save(new UserAccount(null, freeUsername(provider, mapped.preferredName()),
+                UserAccount.NO_PASSWORD, mapped.role(), mapped.state(), true, clock.instant(), 0, email, LANGUAGE,
+                provider.name(), mapped.subject()));
+        audit.recordAccount(created.username(), self(created), AuditAction.USER_CREATED,
+                FieldChange.between(Map.of(), values(created)));
+        return new SignIn(created, null);
+    }
+
+    /** Under the row's lock, so that two changes never interleave and each is audited once, as it happened. */
+    private SignIn update(SsoProvider provider, ProviderClaims.Mapped mapped, @Nullable String email) {
+        UserAccount before = users.findByExternalProviderAndExternalSubjectForUpdate(provider.name(), mapped.subject())
+                .orElseThrow();
         if (!before.enabled()) {
             return new SignIn(null, SsoRefusal.DISABLED);
         }
-        UserAccount after = new UserAccount(before.id(), before.username(), before.passwordHash(), mapped.role(), mapped.state(),
-                true, before.createdAt(), before.sessionGeneration(), email, before.language(),
-                before.externalProvider(), before.externalSubject());
-        List<FieldChange> changes = FieldChange.between(values(before), values(after));
+        List<FieldChange> changes = changes(before, mapped, email);
         if (changes.isEmpty()) {
             return new SignIn(before, null);
         }
+        UserAccount after = mappedOnto(before, mapped, email);
         boolean vouchedFor = before.role() != after.role() || before.stateCode() != after.stateCode();
         UserAccount saved = users.update(vouchedFor ? after.withNewSessions() : after);
         audit.recordAccount(saved.username(), self(saved), AuditAction.USER_CHANGED, changes);
         return new SignIn(saved, null);
+    }
+
+    private static List<FieldChange> changes(UserAccount before, ProviderClaims.Mapped mapped, @Nullable String email) {
+        return FieldChange.between(values(before), values(mappedOnto(before, mapped, email)));
+    }
+
+    private static UserAccount mappedOnto(UserAccount before, ProviderClaims.Mapped mapped, @Nullable String email) {
+        return new UserAccount(before.id(), before.username(), before.passwordHash(), mapped.role(), mapped.state(),
+                true, before.createdAt(), before.sessionGeneration(), email, before.language(),
+                before.externalProvider(), before.externalSubject());
     }
 
     /**

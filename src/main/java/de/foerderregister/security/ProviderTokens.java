@@ -18,7 +18,7 @@ import java.util.Optional;
  * Turns a verified token into the request's user. The registry's own tokens (sessions) as Micronaut does; a
  * provider's access token on the API only if it names the provider's configured audience for the registry (so an ID
  * token, or a token meant for another service, is refused), and then as the local account the claims map to, by the
- * same mapping as the sign-in of the pages ({@link ExternalAccounts}). Claims that map to no role, or a disabled
+ * same mapping as the sign-in of the pages ({@link ExternalAccounts}), and only with an expiry. Claims that map to no role, or a disabled
  * account: no user, so the API answers 401.
  */
 @Singleton
@@ -52,6 +52,11 @@ public class ProviderTokens extends DefaultJwtAuthenticationFactory {
         if (claims.getAudience() == null || !claims.getAudience().contains(provider.get().settings().audience())) {
             LOG.info("A token of the identity provider '{}' without the audience '{}' was refused", provider.get().name(),
                     provider.get().settings().audience());
+            return Optional.empty();
+        }
+        if (claims.getExpirationTime() == null) {
+            // Micronaut lets a token without exp live for ever; a provider's token is never a lasting credential
+            LOG.info("A token of the identity provider '{}' without an expiry was refused", provider.get().name());
             return Optional.empty();
         }
         ExternalAccounts.SignIn signIn = accounts.signIn(provider.get().settings(), claims.getClaims());

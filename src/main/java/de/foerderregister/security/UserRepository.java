@@ -18,6 +18,9 @@ public interface UserRepository extends CrudRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    /** The account single sign-on created for this subject of this provider, as it stands (no lock). */
+    Optional<UserAccount> findByExternalProviderAndExternalSubject(String externalProvider, String externalSubject);
+
     /** The account single sign-on created for this subject of this provider, locked like {@link #findByUsernameForUpdate}. */
     Optional<UserAccount> findByExternalProviderAndExternalSubjectForUpdate(String externalProvider, String externalSubject);
 

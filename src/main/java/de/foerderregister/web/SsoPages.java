@@ -65,6 +65,9 @@ public class SsoPages {
         model.put("title", pages.text(request, "sso.refused.title"));
         model.put("detail", pages.text(request, "sso.refused." + refusal.code()));
         model.put("technical", "");
+        // the page stands at the callback's address: its language link must not send the used code again, and
+        // the way on from a refusal is the login page anyway
+        model.put("path", LoginPage.PATH);
         return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("error", model));
     }
 

@@ -3,9 +3,11 @@ package de.foerderregister.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import de.foerderregister.TestApi;
@@ -19,9 +21,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static de.foerderregister.security.TestProviders.AUDIENCE;
 import static de.foerderregister.security.TestProviders.FINANCE_GROUP;
@@ -48,6 +63,12 @@ class SsoApiTest implements TestPropertyProvider {
 
     @Inject
     TestApi api;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ProviderTokens providerTokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -184,6 +205,37 @@ class SsoApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void tokensNotYetValidOrKeyedWithThePublishedKeyAreRefused() throws Exception {
+        String subject = api.unique("zukunft");
+        long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+        String early = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of("nbf", inAnHour));
+        assertEquals(inAnHour, SignedJWT.parse(early).getJWTClaimsSet().getNotBeforeTime().toInstant().getEpochSecond(),
+                "the test's token is valid only from an hour on");
+        assertEquals(401, get(early, "/api/applications").status(), "not before");
+
+        // algorithm confusion: an HMAC keyed with the provider's public key, which anyone can read from its JWKS
+        SignedJWT valid = SignedJWT.parse(providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of()));
+        RSAKey published = providers.publishedKey(FITKO);
+        for (byte[] secret : List.of(published.toRSAPublicKey().getEncoded(),
+                published.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            SignedJWT keyed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
+                    valid.getJWTClaimsSet());
+            keyed.sign(new MACSigner(secret));
+            assertEquals(401, get(keyed.serialize(), "/api/applications").status(), "HS256 with the public key");
+        }
+    }
+
+    @Test
+    void aProvidersTokenWithoutExpiryIsRefused() throws Exception {
+        // the signature was checked before this step (IssuerBoundSignatures); what remains is the rule on the claims
+        JWTClaimsSet lasting = new JWTClaimsSet.Builder(SignedJWT.parse(providers.token(FITKO, api.unique("ewig"),
+                List.of(FITKO_GROUP), Map.of())).getJWTClaimsSet()).expirationTime(null).build();
+        assertTrue(providerTokens.createAuthentication(new PlainJWT(lasting)).isEmpty(), "no exp: no user");
+        JWTClaimsSet expiring = new JWTClaimsSet.Builder(lasting).expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
+        assertTrue(providerTokens.createAuthentication(new PlainJWT(expiring)).isPresent(), "the control: with exp, a user");
+    }
+
+    @Test
     void noProviderCanSignInAnothersNameOrTheRegistrys() throws Exception {
         String asFitko = providers.token(NW, api.unique("falsch"), List.of(AUDIENCE), List.of(FITKO_GROUP),
                 Map.of("iss", providers.issuer(FITKO)), 3600);
@@ -201,6 +253,81 @@ class SsoApiTest implements TestPropertyProvider {
 
         // and the registry's own token is no provider's: it answers as the registry's session it is
         assertEquals(200, api.get(admin, "/api/users").status());
+    }
+
+    @Test
+    void simultaneousFirstCallsOfOnePersonCreateOneAccount() throws Exception {
+        Account admin = api.account(Role.ADMIN, null);
+        int callers = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            // several people, each with many first calls at once: a race that a single round may miss shows here
+            for (int round = 0; round < 5; round++) {
+                String subject = api.unique("gleichzeitig");
+                String token = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of("email", "gleich@example.org"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> calls = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    calls.add(threads.submit(() -> {
+                        start.await();
+                        return get(token, "/api/applications");
+                    }));
+                }
+                start.countDown();
+                for (Future<Response> call : calls) {
+                    assertEquals(200, call.get(60, TimeUnit.SECONDS).status());
+                }
+                List<String> accounts = new ArrayList<>();
+                api.get(admin, "/api/users").json().forEach(user -> {
+                    if (user.get("username").asText().startsWith("fitko." + subject)) {
+                        accounts.add(user.get("username").asText());
+                    }
+                });
+                assertEquals(List.of("fitko." + subject), accounts, "exactly one account for the subject");
+                List<String> actions = new ArrayList<>();
+                api.get(admin, "/api/users/fitko." + subject + "/history").json()
+                        .forEach(event -> actions.add(event.get("action").asText()));
+                assertEquals(List.of("USER_CREATED"), actions);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallWithAnUnchangedMappingDoesNotWaitForTheAccountsLock() throws Exception {
+        String subject = api.unique("unveraendert");
+        String token = providers.token(FITKO, subject, List.of(FITKO_GROUP), Map.of());
+        assertEquals(200, get(token, "/api/applications").status(), "creates the account");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM user_account WHERE username = ? FOR UPDATE")) {
+                lock.setString(1, "fitko." + subject);
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertTrue(locked.next());
+                }
+            }
+            // an administrator's change holds the row: the unchanged account's next call only reads it
+            Future<Response> call = thread.submit(() -> get(token, "/api/applications"));
+            assertEquals(200, call.get(10, TimeUnit.SECONDS).status());
+
+            // a changed mapping does need the lock: it waits until the row is free, then is audited once
+            String moved = providers.token(FITKO, subject, List.of(FINANCE_GROUP), Map.of());
+            Future<Response> change = thread.submit(() -> get(moved, "/api/applications"));
+            Thread.sleep(300);
+            assertTrue(!change.isDone(), "the change waits for the lock");
+            connection.rollback();
+            assertEquals(200, change.get(30, TimeUnit.SECONDS).status());
+        } finally {
+            thread.shutdownNow();
+        }
+        Account admin = api.account(Role.ADMIN, null);
+        assertEquals("FINANCE", api.get(admin, "/api/users/fitko." + subject).json().get("role").asText());
+        List<String> actions = new ArrayList<>();
+        api.get(admin, "/api/users/fitko." + subject + "/history").json()
+                .forEach(event -> actions.add(event.get("action").asText()));
+        assertEquals(List.of("USER_CREATED", "USER_CHANGED"), actions);
     }
 
     private Response get(String token, String path) {

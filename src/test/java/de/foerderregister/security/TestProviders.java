@@ -78,6 +78,11 @@ public final class TestProviders implements AutoCloseable {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(provider, subject, "JWT", null, all, 3600));
     }
 
+    /** The provider's published signing key (its JWKS), as anyone can read it. */
+    public com.nimbusds.jose.jwk.RSAKey publishedKey(String provider) throws Exception {
+        return com.nimbusds.jose.jwk.JWKSet.load(server.jwksUrl(provider).url()).getKeys().get(0).toRSAKey();
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -131,6 +131,9 @@ class SsoPagesTest implements TestPropertyProvider {
         assertTrue(refused.body().contains("Anmeldung nicht möglich"), refused.body());
         assertTrue(refused.body().contains("keiner Rolle im Förderregister zugeordnet"), refused.body());
         assertEquals(null, browser.cookies.get(UiSession.COOKIE), "no session");
+        assertTrue(refused.body().contains("href=\"/ui/login?lang=en\""), "the language link leads to the login page: "
+                + refused.body());
+        assertTrue(!refused.body().contains("/ui/sso/callback/"), "no link sends the used code again");
 
         WebSession english = new WebSession(server.getURL().toString());
         english.get("/ui/login?lang=en");
