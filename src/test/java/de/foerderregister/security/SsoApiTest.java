@@ -15,9 +15,7 @@ import de.foerderregister.TestApi.Account;
 import de.foerderregister.TestApi.Response;
 import de.foerderregister.application.StateCode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -57,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SsoApiTest implements TestPropertyProvider {
+class SsoApiTest implements UsesTestProviders {
 
     final TestProviders providers = new TestProviders(false);
 
@@ -71,13 +69,8 @@ class SsoApiTest implements TestPropertyProvider {
     ProviderTokens providerTokens;
 
     @Override
-    public Map<String, String> getProperties() {
-        return providers.properties();
-    }
-
-    @AfterAll
-    void stopProvider() {
-        providers.close();
+    public TestProviders providers() {
+        return providers;
     }
 
     @Test

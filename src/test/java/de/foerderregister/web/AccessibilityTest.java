@@ -11,13 +11,10 @@ import de.foerderregister.security.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -44,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * target/screenshots/ (desktop and 320 px).
  */
 @MicronautTest(transactional = false)
-class AccessibilityTest {
+class AccessibilityTest extends BrowserTest {
 
     static final int NARROW = 320;
 
@@ -57,22 +54,7 @@ class AccessibilityTest {
     @Inject
     EmbeddedServer server;
 
-    Chromium chromium;
-    ChromeDriver browser;
     final List<String> findings = new ArrayList<>();
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver;
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void everyPageOfEveryRoleMeetsWcag21AaAndReflowsTo320Pixels() throws IOException {

@@ -7,12 +7,9 @@ import de.foerderregister.security.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -20,7 +17,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * books it, and the application's page shows what remains.
  */
 @MicronautTest(transactional = false)
-class BrowserJourneyTest {
+class BrowserJourneyTest extends BrowserTest {
 
     @Inject
     TestApi api;
@@ -49,21 +45,6 @@ class BrowserJourneyTest {
     @Inject
     EmbeddedServer server;
 
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver;
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void stateFilesAndSubmitsFitkoApprovesFinanceDownloadsThePdf() throws Exception {

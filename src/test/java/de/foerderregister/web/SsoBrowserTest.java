@@ -2,19 +2,15 @@ package de.foerderregister.web;
 
 import de.foerderregister.TestApi;
 import de.foerderregister.security.TestProviders;
+import de.foerderregister.security.UsesTestProviders;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SsoBrowserTest implements TestPropertyProvider {
+class SsoBrowserTest extends BrowserTest implements UsesTestProviders {
 
     final TestProviders providers = new TestProviders(true);
 
@@ -49,8 +45,11 @@ class SsoBrowserTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    Chromium chromium;
-    ChromeDriver browser;
+
+    @Override
+    public TestProviders providers() {
+        return providers;
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,24 +59,6 @@ class SsoBrowserTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", Integer.toString(port));
         properties.put("registry.public-url", "http://localhost:" + port);
         return properties;
-    }
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver;
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterAll
-    void stopProvider() {
-        providers.close();
     }
 
     @Test

@@ -3,12 +3,11 @@ package de.foerderregister.web;
 import com.nimbusds.jwt.SignedJWT;
 import de.foerderregister.TestApi;
 import de.foerderregister.security.TestProviders;
+import de.foerderregister.security.UsesTestProviders;
 import de.foerderregister.web.WebSession.Page;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SsoPagesTest implements TestPropertyProvider {
+class SsoPagesTest implements UsesTestProviders {
 
     final TestProviders providers = new TestProviders(false);
     final HttpClient provider = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -48,13 +47,8 @@ class SsoPagesTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        return providers.properties();
-    }
-
-    @AfterAll
-    void stopProvider() {
-        providers.close();
+    public TestProviders providers() {
+        return providers;
     }
 
     @Test
