@@ -45,7 +45,6 @@ class BrowserJourneyTest extends BrowserTest {
     @Inject
     EmbeddedServer server;
 
-
     @Test
     void stateFilesAndSubmitsFitkoApprovesFinanceDownloadsThePdf() throws Exception {
         Account nw = api.account(Role.STATE, StateCode.NW);

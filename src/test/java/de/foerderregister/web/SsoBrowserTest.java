@@ -45,7 +45,6 @@ class SsoBrowserTest extends BrowserTest implements UsesTestProviders {
     @Inject
     EmbeddedServer server;
 
-
     @Override
     public TestProviders providers() {
         return providers;
