@@ -318,19 +318,10 @@ class AccessibilityTest extends BrowserTest {
         waitForUrl(ReportPages.PATH);
         tabTo("#budget-csv");
         press(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> {
-            try (var files = Files.list(downloads)) {
-                return files.anyMatch(file -> file.getFileName().toString().endsWith(".csv"));
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        try (var files = Files.list(downloads)) {
-            Path csv = files.filter(file -> file.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
-            String summary = Files.readString(csv);
-            assertTrue(summary.contains("Nach Land und Art;Nordrhein-Westfalen"), "the budget summary: " + summary);
-            Files.delete(csv);
-        }
+        Path csv = chromium.awaitDownload(downloads, ".csv");
+        String summary = Files.readString(csv);
+        assertTrue(summary.contains("Nach Land und Art;Nordrhein-Westfalen"), "the budget summary: " + summary);
+        Files.delete(csv);
         Files.delete(downloads);
     }
 

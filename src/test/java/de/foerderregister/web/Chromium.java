@@ -7,6 +7,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
@@ -77,6 +79,30 @@ final class Chromium implements AutoCloseable {
     void downloadTo(Path folder) {
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
+    /**
+     * Waits for the one download ending in {@code suffix} to be complete and answers it. Chromium reserves the
+     * final name with an empty file and writes into a {@code .crdownload} beside it until it renames that
+     * over the placeholder, so the name alone is no sign of a finished download.
+     */
+    Path awaitDownload(Path folder, String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(browser -> {
+            try (var files = Files.list(folder)) {
+                List<Path> present = files.toList();
+                if (present.stream().anyMatch(file -> file.getFileName().toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                for (Path file : present) {
+                    if (file.getFileName().toString().endsWith(suffix) && Files.size(file) > 0) {
+                        return file;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     /** The viewport as a phone or a 1280 px screen at 400 % zoom lays the page out (CSS pixels). */
