@@ -14,6 +14,7 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -246,10 +247,7 @@ class RegistryBenchmark {
     @Test
     void getByIdUnderLoad() throws Exception {
         String name = "GET by id, wrk " + CONNECTIONS + " connections";
-        if (!onPath("wrk")) {
-            System.out.printf("%n%-52s %s%n%n", name, "skipped: wrk is not installed (apt-get install wrk)");
-            return;
-        }
+        Assumptions.assumeTrue(onPath("wrk"), name + " skipped: wrk is not installed (apt-get install wrk)");
         long seeded = seed();
         Account fitko = api.account(Role.FITKO, null);
         String path = "/api/applications/" + api.submitted(fitko, StateCode.NW);
