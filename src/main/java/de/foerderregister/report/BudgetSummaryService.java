@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
 public class BudgetSummaryService {
 
     /** Applications read (and split) per statement, so memory stays bounded whatever the register's size. */
-    static final int CHUNK = 500;
+    static final int CHUNK = 2000;
 
     private static final Comparator<StateTypeTotal> STATE_THEN_TYPE = Comparator
             .comparing((StateTypeTotal row) -> row.ownerState().name())
