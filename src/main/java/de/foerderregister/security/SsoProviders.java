@@ -21,7 +21,7 @@ import java.util.Optional;
  * The configured identity providers, each its registry settings ({@link SsoProvider}) together with its OpenID
  * client of the same name, known by the issuer its tokens name. Refuses to start when the two halves do not match:
  * a provider without a client (or an issuer) could sign nobody in, a client without registry settings would sign
- * people in with no rule for their role.
+ * people in with no rule for their role; and when a provider limited to some states could grant a federal role.
  */
 @Singleton
 public class SsoProviders {
@@ -53,6 +53,13 @@ public class SsoProviders {
             if (provider.audience() == null || provider.audience().isBlank()) {
                 throw new ConfigurationException("registry.sso.providers." + provider.name() + ".audience is required: the"
                         + " audience the provider's access tokens name for the registry's API");
+            }
+            if (provider.states() != null && !provider.states().isEmpty()
+                    && !(provider.valuesOf(Role.FITKO).isEmpty() && provider.valuesOf(Role.FINANCE).isEmpty())) {
+                // a state ministry's provider vouches for its own people; it must not be able to make anyone federal staff
+                throw new ConfigurationException("registry.sso.providers." + provider.name() + " may vouch for the states "
+                        + provider.states() + " only, so it cannot make anyone FITKO or FINANCE: remove its fitko-values"
+                        + " and finance-values, or its states");
             }
             Provider joined = new Provider(provider, client.getClientId(), issuer.toString());
             if (byIssuer.put(joined.issuer(), joined) != null) {
