@@ -30,16 +30,8 @@ class AdminBootstrapTest {
                     context.getBean(AdminBootstrap.class);
                 }
             });
-            String message = causes(refused);
+            String message = StartRefusals.causes(refused);
             assertTrue(message.contains("REGISTRY_ADMIN_PASSWORD") && message.contains(weak.getValue()), message);
         }
-    }
-
-    private static String causes(Throwable thrown) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            text.append(cause.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 }

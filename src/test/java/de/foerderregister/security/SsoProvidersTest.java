@@ -24,7 +24,7 @@ class SsoProvidersTest {
             Map<String, Object> settings = ministry();
             settings.put("registry.sso.providers.nw." + federal, "foerderregister-bund");
             Exception refused = assertThrows(Exception.class, () -> providers(settings));
-            String message = causes(refused);
+            String message = StartRefusals.causes(refused);
             assertTrue(message.contains("registry.sso.providers.nw may vouch for the states [NW] only"), message);
         }
     }
@@ -52,13 +52,5 @@ class SsoProvidersTest {
         try (ApplicationContext context = ApplicationContext.builder(Environment.TEST).properties(settings).start()) {
             return context.getBean(SsoProviders.class).all().size();
         }
-    }
-
-    private static String causes(Throwable thrown) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            text.append(cause.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 }
