@@ -13,9 +13,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,7 +136,7 @@ class BrowserJourneyTest extends BrowserTest {
         new Select(browser.findElement(By.id("paymentYear"))).selectByValue("2021");
         type("paymentPurpose", "Erste Tranche: Entwicklung");
         browser.findElement(By.id("request-payment")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("#request"), "the browser lands at the form: " + browser.getCurrentUrl());
+        waitForUrl("/payments#request");
         String error = browser.findElement(By.id("paymentAmount-error")).getText();
         assertTrue(error.contains("noch abrufbar 500.000,00"), error);
         assertTrue(text(".error-summary[role=alert]").contains("Betrag: "), text(".error-summary"));
@@ -233,9 +231,6 @@ class BrowserJourneyTest extends BrowserTest {
         waitForUrl("/ui/login");
     }
 
-    private void waitForUrl(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
-    }
 
     private void type(String id, String value) {
         WebElement field = browser.findElement(By.id(id));

@@ -13,11 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +70,13 @@ class SsoBrowserTest extends BrowserTest implements UsesTestProviders {
         browser.findElement(By.name("claims")).sendKeys("{\"groups\": [\"" + TestProviders.FITKO_GROUP + "\"]}");
         browser.findElement(By.cssSelector("input[type=submit]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/ui/queue"));
+        waitForUrl("/ui/queue");
         assertTrue(browser.findElement(By.cssSelector("header")).getText().contains("fitko." + subject),
                 browser.findElement(By.cssSelector("header")).getText());
         assertTrue(browser.manage().getCookieNamed(UiSession.COOKIE) != null);
 
         browser.findElement(By.cssSelector("header form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("loggedOut=true"));
+        waitForUrl("loggedOut=true");
         assertTrue(browser.findElement(By.cssSelector(".notice")).getText().contains("abgemeldet"));
         assertEquals(null, browser.manage().getCookieNamed(UiSession.COOKIE));
         assertTrue(providerSaw("/" + TestProviders.FITKO + "/endsession"), "the logout went through the provider");
@@ -89,7 +86,7 @@ class SsoBrowserTest extends BrowserTest implements UsesTestProviders {
         browser.findElement(By.name("username")).sendKeys(api.unique("unbekannt"));
         browser.findElement(By.name("claims")).sendKeys("{\"groups\": [\"/andere/anwendung\"]}");
         browser.findElement(By.cssSelector("input[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/ui/sso/callback/"));
+        waitForUrl("/ui/sso/callback/");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("keiner Rolle"),
                 browser.findElement(By.tagName("main")).getText());
         findings.addAll(Axe.violations(browser).stream().map(found -> "refused: " + found).toList());
