@@ -13,6 +13,7 @@ import de.foerderregister.security.Caller;
 import de.foerderregister.security.Role;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ import java.util.stream.Collectors;
 public class BudgetSummaryService {
 
     /** Applications read (and split) per statement, so memory stays bounded whatever the register's size. */
-    static final int CHUNK = 2000;
+    private static final int CHUNK = 2000;
 
     private static final Comparator<StateTypeTotal> STATE_THEN_TYPE = Comparator
             .comparing((StateTypeTotal row) -> row.ownerState().name())
@@ -66,11 +67,19 @@ public class BudgetSummaryService {
     private final BudgetReportRepository reports;
     private final AnnualPlanRepository plans;
     private final Clock clock;
+    private final int applicationsPerChunk;
 
+    @Inject
     public BudgetSummaryService(BudgetReportRepository reports, AnnualPlanRepository plans, Clock clock) {
+        this(reports, plans, clock, CHUNK);
+    }
+
+    /** With chunks of another size: the same summary, read in more or fewer statements. */
+    BudgetSummaryService(BudgetReportRepository reports, AnnualPlanRepository plans, Clock clock, int applicationsPerChunk) {
         this.reports = reports;
         this.plans = plans;
         this.clock = clock;
+        this.applicationsPerChunk = applicationsPerChunk;
     }
 
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
@@ -117,7 +126,7 @@ public class BudgetSummaryService {
         List<SplitRow> chunk;
         do {
             chunk = reports.rowsAfter(filter.ownerState(), filter.fundingSource(), filter.status(), filter.asOf(),
-                    afterId, CHUNK);
+                    afterId, applicationsPerChunk);
             if (chunk.isEmpty()) {
                 break;
             }
@@ -138,7 +147,7 @@ public class BudgetSummaryService {
                         paidById.getOrDefault(row.id(), Map.of()));
             }
             afterId = chunk.get(chunk.size() - 1).id();
-        } while (chunk.size() == CHUNK);
+        } while (chunk.size() == applicationsPerChunk);
         return sums;
     }
 
