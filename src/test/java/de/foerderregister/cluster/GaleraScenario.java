@@ -180,8 +180,9 @@ class GaleraScenario {
         victimBeforeKill.putAll(Map.of(counterKey(node, "wsrep_local_cert_failures"),
                 side.nodes().counter(node, "wsrep_local_cert_failures"),
                 counterKey(node, "wsrep_local_bf_aborts"), side.nodes().counter(node, "wsrep_local_bf_aborts")));
-        shell(outage.kill());
+        // taken before the kill: the node dies while the script still runs, and an answer in that moment is the outage's
         long killedAt = load.elapsedMs();
+        shell(outage.kill());
         List<Request> probes = new ArrayList<>();
         while (load.elapsedMs() < RESTART_AT_MS) {
             long sent = load.elapsedMs();
